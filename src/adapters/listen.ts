@@ -1,0 +1,29 @@
+import type { Server } from "node:http";
+import type { Express } from "express";
+
+/** Thrown when the server cannot listen; the message says what to do. */
+export class ListenError extends Error {
+  override readonly name = "ListenError";
+}
+
+/**
+ * Listens and resolves once the port is bound; a port in use rejects with a ListenError, never an unhandled event.
+ * @example const server = await listen(app, 0, "127.0.0.1"); (server.address() as AddressInfo).port
+ */
+export function listen(app: Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once("listening", () => resolve(server));
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      const hint =
+        error.code === "EADDRINUSE"
+          ? `port ${port} on ${host} is already in use. Stop the other process or pass --port 0 to pick a free port.`
+          : error.code === "EACCES"
+            ? `not allowed to listen on port ${port}. Use a port above 1023.`
+            : error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND"
+              ? `${host} is not an address of this machine. Try --host 127.0.0.1.`
+              : error.message;
+      reject(new ListenError(`[keymock] Failed to listen on ${host}:${port}: ${hint}`));
+    });
+  });
+}

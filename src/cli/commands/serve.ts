@@ -1,0 +1,33 @@
+import type { Argv, CommandModule } from "yargs";
+
+const options = (yargs: Argv) =>
+  yargs
+    .option("port", { type: "number", default: 4010, describe: "port to listen on; 0 picks a free one" })
+    .option("host", { type: "string", default: "127.0.0.1", describe: "address to listen on" })
+    .option("seed", { type: "number", default: 1, describe: "faker seed for generated records" })
+    .option("fixture", {
+      type: "string",
+      array: true,
+      describe: "a bundled contract name or a fixture file; repeat for several (default: every bundled one)",
+    })
+    .option("admin", { type: "boolean", default: true, describe: "serve the /__keymock/ admin API (--no-admin to switch off)" })
+    .check((args) => {
+      if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
+        throw new Error(`[keymock] --port must be a whole number from 0 to 65535, got "${String(args.port)}".`);
+      }
+      if (!Number.isInteger(args.seed)) throw new Error(`[keymock] --seed must be a whole number, got "${String(args.seed)}".`);
+      return true;
+    });
+
+export type ServeArgs = Awaited<ReturnType<typeof options>["argv"]>;
+
+export const serveCommand: CommandModule<object, ServeArgs> = {
+  command: ["serve", "$0"],
+  describe: "Serve the bundled contracts (or --fixture ones) as a mock API",
+  builder: options,
+  handler: async (args) => {
+    // Loaded here, not at the top: --help and other commands do not pay for express and the engine.
+    const { startServer } = await import("../serve-server.js");
+    await startServer(args);
+  },
+};

@@ -1,0 +1,38 @@
+import type { AddressInfo } from "node:net";
+import { createApp, type Mount } from "../adapters/express.js";
+import { loadFixture } from "../adapters/fixture-file.js";
+import { listen } from "../adapters/listen.js";
+import { bundledNames } from "../contract/bundled.js";
+import { createEngine } from "../engine/engine.js";
+import { formatBanner } from "./banner.js";
+import type { ServeArgs } from "./commands/serve.js";
+
+/** Loads the contracts, builds one engine each, listens, prints the banner and closes cleanly on a signal. */
+export async function startServer(args: ServeArgs): Promise<void> {
+  const names = args.fixture ?? bundledNames;
+  const contracts = await Promise.all(names.map((name) => loadFixture(name)));
+  const single = args.fixture?.length === 1;
+  const seen = new Set<string>();
+  for (const contract of contracts) {
+    if (seen.has(contract.name)) throw new Error(`[keymock] Two fixtures are both named "${contract.name}"; each needs its own name to be served under /${contract.name}.`);
+    seen.add(contract.name);
+  }
+  const mounts: Mount[] = await Promise.all(
+    contracts.map(async (contract) => ({
+      prefix: single ? "" : `/${contract.name}`,
+      engine: await createEngine(contract, { seed: args.seed, admin: args.admin }),
+    })),
+  );
+  const app = createApp(mounts, { log: (line) => process.stdout.write(`${line}\n`) });
+  const server = await listen(app, args.port, args.host);
+  const { port } = server.address() as AddressInfo;
+  const host = args.host.includes(":") ? `[${args.host}]` : args.host;
+  process.stdout.write(formatBanner(`http://${host}:${port}`, mounts, { admin: args.admin }));
+
+  const close = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  process.once("SIGINT", close);
+  process.once("SIGTERM", close);
+}

@@ -1,0 +1,86 @@
+import type { Contract } from "./schema.js";
+
+export interface Problem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Checks what the schema cannot: names that must refer to something defined elsewhere in the contract. */
+export function checkReferences(contract: Contract): Problem[] {
+  const problems: Problem[] = [];
+  const report = (path: (string | number)[], message: string) => problems.push({ path, message });
+  const { permissions } = contract;
+  const grantable = new Set([...permissions.scopes, ...(permissions.wildcard ? [permissions.wildcard] : [])]);
+  const kindIds = new Set<string>();
+  const formats = new Map<string, RegExp>();
+
+  contract.keyKinds.forEach((kind, i) => {
+    if (kindIds.has(kind.id)) report(["keyKinds", i, "id"], `duplicate key kind "${kind.id}"`);
+    kindIds.add(kind.id);
+    try {
+      formats.set(kind.id, new RegExp(`^${escapeRegExp(kind.prefix)}(?:${kind.pattern})$`));
+    } catch (error) {
+      report(["keyKinds", i, "pattern"], `expected a regular expression (${(error as Error).message})`);
+    }
+  });
+
+  for (const [role, scopes] of Object.entries(permissions.roles)) {
+    scopes.forEach((scope, i) => {
+      if (!grantable.has(scope)) report(["permissions", "roles", role, i], `unknown scope "${scope}"; expected one of ${list(grantable)}`);
+    });
+  }
+  for (const [method, scope] of Object.entries(permissions.byMethod)) {
+    if (!grantable.has(scope)) report(["permissions", "byMethod", method], `unknown scope "${scope}"; expected one of ${list(grantable)}`);
+  }
+
+  const memberIds = new Set(contract.members.map((m) => m.id));
+  const keyIds = new Set<string>();
+  const plaintexts = new Set<string>();
+  contract.keys.forEach((key, i) => {
+    if (keyIds.has(key.id)) report(["keys", i, "id"], `duplicate key id "${key.id}"`);
+    keyIds.add(key.id);
+    if (plaintexts.has(key.plaintext)) report(["keys", i, "plaintext"], "the same plaintext is seeded twice");
+    plaintexts.add(key.plaintext);
+    const format = formats.get(key.kind);
+    if (!kindIds.has(key.kind)) report(["keys", i, "kind"], `unknown key kind "${key.kind}"; expected one of ${list(kindIds)}`);
+    else if (format && !format.test(key.plaintext)) {
+      report(["keys", i, "plaintext"], `does not match the format of key kind "${key.kind}" (${format.source})`);
+    }
+    key.scopes?.forEach((scope, j) => {
+      if (!grantable.has(scope)) report(["keys", i, "scopes", j], `unknown scope "${scope}"; expected one of ${list(grantable)}`);
+    });
+    if (key.role !== undefined && !(key.role in permissions.roles)) {
+      report(["keys", i, "role"], `unknown role "${key.role}"; expected one of ${list(Object.keys(permissions.roles))}`);
+    }
+    if (key.member !== undefined && !memberIds.has(key.member)) {
+      report(["keys", i, "member"], `unknown member "${key.member}"; expected one of ${list(memberIds)}`);
+    }
+  });
+
+  const seenRoutes = new Set<string>();
+  contract.routes.forEach((route, i) => {
+    const signature = `${route.method} ${route.path.replace(/:[^/]+/g, ":")}`;
+    if (seenRoutes.has(signature)) report(["routes", i], `duplicate route ${route.method} ${route.path}`);
+    seenRoutes.add(signature);
+    if (!(route.action.model in contract.models)) {
+      report(["routes", i, "action", "model"], `unknown model "${route.action.model}"; expected one of ${list(Object.keys(contract.models))}`);
+    }
+    if (route.permission !== undefined && !grantable.has(route.permission)) {
+      report(["routes", i, "permission"], `unknown scope "${route.permission}"; expected one of ${list(grantable)}`);
+    }
+    const needsId = ["get", "update", "delete"].includes(route.action.type) && route.action.id === undefined;
+    if (needsId && !route.path.includes("/:id")) {
+      report(["routes", i, "path"], `a ${route.action.type} route needs an ":id" parameter or action.id`);
+    }
+  });
+  return problems;
+}
+
+function list(values: Iterable<string>): string {
+  const all = [...values].map((v) => `"${v}"`);
+  return all.length > 0 ? all.join(", ") : "(none defined)";
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

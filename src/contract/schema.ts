@@ -1,0 +1,243 @@
+import { z } from "zod";
+
+/** Every way the engine can refuse a request; a contract states status, code and message for each. */
+export const denialReasons = [
+  "insecure_transport",
+  "missing_credentials",
+  "malformed_key",
+  "unknown_key",
+  "revoked_key",
+  "expired_key",
+  "forbidden_key_kind",
+  "insufficient_scope",
+  "rate_limited",
+  "validation_failed",
+  "malformed_json",
+  "unsupported_media_type",
+  "payload_too_large",
+  "not_found",
+  "route_not_found",
+] as const;
+
+/** Faker generators a fixture may name; records.ts maps each to a call. */
+export const generatorNames = [
+  "person.fullName",
+  "person.firstName",
+  "person.lastName",
+  "internet.email",
+  "internet.username",
+  "internet.url",
+  "phone.number",
+  "company.name",
+  "commerce.productName",
+  "lorem.sentence",
+  "lorem.words",
+  "location.country",
+  "location.city",
+  "finance.amount",
+  "finance.currencyCode",
+  "finance.accountNumber",
+  "finance.ethereumAddress",
+  "string.uuid",
+  "string.alphanumeric",
+  "number.int",
+  "datatype.boolean",
+  "date.past",
+  "date.future",
+] as const;
+
+export const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+const name = z.string().regex(/^[a-z][a-z0-9_-]*$/, "expected a lower-case name like \"moonkey\"");
+const status = (min: number, max: number) => {
+  const expected = { error: `expected a number ${min}-${max}` };
+  return z.number(expected).int(expected).min(min, expected).max(max, expected).describe(`an HTTP status ${min}-${max}`);
+};
+const isoDate = z.iso.datetime({ offset: true });
+const json: z.ZodType<unknown> = z.json();
+
+const credentialLocation = z.strictObject({
+  header: z.string().min(1).describe("header carrying the key; matched case-insensitively"),
+  scheme: z.string().min(1).optional().describe('e.g. "Bearer": the header value is "<scheme> <key>"; absent: the raw key'),
+});
+
+const keyKind = z.strictObject({
+  id: name.describe("how keys and routes refer to this kind"),
+  prefix: z.string().describe('documented prefix, e.g. "sk_test_"; may be empty'),
+  pattern: z.string().min(1).describe("regular expression for what follows the prefix"),
+  kind: z.enum(["secret", "public"]),
+  environment: z.string().min(1).optional().describe("e.g. test or live; a key may state its own"),
+  publicRoutesOnly: z.boolean().default(false).describe("keys of this kind may call only routes marked public"),
+});
+
+const seededKey = z.strictObject({
+  id: z.string().min(1),
+  kind: z.string().min(1).describe("a keyKinds[].id"),
+  plaintext: z.string().min(1),
+  label: z.string().optional().describe("what this key is for, shown in the start-up table"),
+  environment: z.string().min(1).optional(),
+  scopes: z.array(z.string()).optional(),
+  role: z.string().optional(),
+  member: z.string().optional().describe("the org member who owns the key, a members[].id"),
+  status: z.enum(["active", "revoked"]).default("active"),
+  expiresAt: isoDate.optional(),
+});
+
+const permissions = z.strictObject({
+  wildcard: z.string().optional().describe('a scope that grants everything, e.g. "*"'),
+  scopes: z.array(z.string().min(1)).default([]).describe("every scope or permission a key may hold"),
+  roles: z.record(z.string(), z.array(z.string())).default({}).describe("role → the scopes it grants"),
+  byMethod: z
+    .partialRecord(z.enum(httpMethods), z.string())
+    .default({})
+    .describe("the scope a route needs by its method, where the route names none"),
+});
+
+const rateLimitPolicy = z.strictObject({
+  limit: z.number().int().positive(),
+  windowSeconds: z.number().int().positive(),
+});
+
+const rateLimits = z.strictObject({
+  window: z.enum(["fixed", "sliding"]).default("fixed"),
+  headers: z
+    .strictObject({ limit: z.string().optional(), remaining: z.string().optional(), reset: z.string().optional() })
+    .default({}),
+  resetFormat: z
+    .enum(["unix-seconds", "delta-seconds"])
+    .default("unix-seconds")
+    .describe("how the reset header states when the window ends"),
+  retryAfter: z.boolean().default(true).describe("send Retry-After (seconds) on 429"),
+  policies: z
+    .record(z.string(), rateLimitPolicy)
+    .describe('per key environment; "default" applies to environments not listed'),
+});
+
+const errorCase = z.strictObject({
+  status: status(400, 599),
+  code: z.string(),
+  message: z.string(),
+  messages: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe("validation_failed only: a message per rule (required, type, enum, …); {{field}} is the field"),
+  headers: z.record(z.string(), z.string()).optional(),
+});
+
+const errors = z.strictObject({
+  envelope: json.describe('the error body; "{{status}}", "{{code}}", "{{message}}", "{{details}}" are filled in'),
+  contentType: z.string().default("application/json; charset=utf-8"),
+  cases: z.strictObject(Object.fromEntries(denialReasons.map((r) => [r, errorCase])) as Record<
+    (typeof denialReasons)[number],
+    typeof errorCase
+  >),
+});
+
+type FieldSpec =
+  | { fake: (typeof generatorNames)[number]; args?: unknown }
+  | { const: unknown }
+  | { oneOf: unknown[] }
+  | { timestamp: "created" | "updated" }
+  | { object: Record<string, FieldSpec> };
+
+const fieldSpec: z.ZodType<FieldSpec> = z.lazy(() =>
+  z.union([
+    z.strictObject({ fake: z.enum(generatorNames), args: json.optional() }),
+    z.strictObject({ const: json }),
+    z.strictObject({ oneOf: z.array(json).min(1) }),
+    z.strictObject({ timestamp: z.enum(["created", "updated"]) }),
+    z.strictObject({ object: z.record(z.string(), fieldSpec) }),
+  ]),
+);
+
+const model = z.strictObject({
+  idPrefix: z.string().default(""),
+  count: z.number().int().min(0).max(10_000).default(0).describe("records faker generates from the seed"),
+  fields: z.record(z.string(), fieldSpec).default({}),
+  records: z.array(z.looseObject({ id: z.string().min(1) })).default([]).describe("records stated verbatim"),
+});
+
+type BodyField = {
+  type: "string" | "number" | "integer" | "boolean" | "array" | "object";
+  required?: boolean;
+  enum?: unknown[];
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  format?: "email" | "date-time";
+  future?: boolean;
+  items?: BodyField;
+};
+
+const bodyField: z.ZodType<BodyField> = z.lazy(() =>
+  z.strictObject({
+    type: z.enum(["string", "number", "integer", "boolean", "array", "object"]),
+    required: z.boolean().optional(),
+    enum: z.array(json).optional(),
+    minLength: z.number().int().min(0).optional(),
+    maxLength: z.number().int().min(0).optional(),
+    minItems: z.number().int().min(0).optional(),
+    maxItems: z.number().int().min(0).optional(),
+    format: z.enum(["email", "date-time"]).optional(),
+    future: z.boolean().optional().describe("date-time only: must be after the mock's clock"),
+    items: bodyField.optional(),
+  }),
+);
+
+const action = z.strictObject({
+  type: z.enum(["get", "list", "create", "update", "delete"]),
+  model: z.string().min(1),
+  id: z.string().optional().describe("a fixed record id (e.g. the current user); otherwise the :id path parameter"),
+  wrap: z.string().optional().describe("list only: put the records under this property"),
+});
+
+const route = z.strictObject({
+  method: z.enum(httpMethods),
+  path: z.string().regex(/^\/[^?#]*$/, 'expected a path like "/v1/users/:id"'),
+  summary: z.string().optional(),
+  permission: z.string().optional().describe("the scope this route needs; else permissions.byMethod"),
+  public: z.boolean().default(false).describe("keys of a publicRoutesOnly kind may call it"),
+  body: z.record(z.string(), bodyField).optional().describe("the JSON body's fields"),
+  status: status(200, 299).optional(),
+  action,
+});
+
+const member = z.strictObject({
+  id: z.string().min(1),
+  role: z.string().min(1).describe('e.g. "owner" or "member"'),
+  name: z.string().optional(),
+});
+
+export const contractSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name,
+  title: z.string().min(1),
+  source: z.string().optional().describe("the vendor document this contract transcribes"),
+  notes: z.array(z.string()).default([]).describe("assumptions made where the document is silent"),
+  baseUrl: z.url().describe("the real API's base URL; MSW handlers intercept it"),
+  httpsOnly: z.boolean().default(false).describe("refuse requests known to have come over plain HTTP"),
+  credentials: z.array(credentialLocation).min(1),
+  keyKinds: z.array(keyKind).min(1),
+  permissions: permissions.default({ scopes: [], roles: {}, byMethod: {} }),
+  rateLimits: rateLimits.optional(),
+  errors,
+  members: z.array(member).default([]),
+  keys: z.array(seededKey).default([]),
+  models: z.record(name, model).default({}),
+  routes: z.array(route).min(1),
+});
+
+export type Contract = z.output<typeof contractSchema>;
+export type ContractInput = z.input<typeof contractSchema>;
+export type DenialReason = (typeof denialReasons)[number];
+export type ErrorCase = z.output<typeof errorCase>;
+export type KeyKind = z.output<typeof keyKind>;
+export type SeededKey = z.output<typeof seededKey>;
+export type Route = z.output<typeof route>;
+export type RouteAction = z.output<typeof action>;
+export type Model = z.output<typeof model>;
+export type RateLimits = z.output<typeof rateLimits>;
+export type RateLimitPolicy = z.output<typeof rateLimitPolicy>;
+export type HttpMethod = (typeof httpMethods)[number];
+export type { BodyField, FieldSpec };

@@ -1,0 +1,139 @@
+import type { Contract } from "../contract/schema.js";
+import { handleAdmin, ADMIN_PREFIX } from "./admin.js";
+import { runAction } from "./actions.js";
+import { authorize, type GuardContext } from "./authorize.js";
+import { readBody } from "./body.js";
+import { createClock, type Clock } from "./clock.js";
+import { corsHeaders, corsPolicy, preflightHeaders } from "./cors.js";
+import { json, messageFor, renderDenial, type EngineResponse } from "./envelope.js";
+import { compileKeyFormats } from "./key-formats.js";
+import { KeyStore } from "./key-store.js";
+import { RateLimiter } from "./rate-limiter.js";
+import { RecordStore } from "./records.js";
+import { Router } from "./router.js";
+import { storeSeededKey } from "./seed-keys.js";
+
+/** Bodies above this answer the contract's payload_too_large case. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A request as plain data: what every transport can hand over. */
+export interface EngineRequest {
+  method: string;
+  /** the path below where the contract is served, without the query string */
+  path: string;
+  /** lower-case header names */
+  headers: Record<string, string | undefined>;
+  body?: string | undefined;
+  /** set by the transport when it stopped reading at MAX_BODY_BYTES */
+  bodyTooLarge?: boolean;
+  /** true or false when the transport can tell how the request arrived; undefined when it cannot */
+  secure?: boolean | undefined;
+}
+
+export interface EngineResult extends EngineResponse {
+  /** the presented key as it may be logged: prefix + last 4 */
+  keyHint?: string | undefined;
+}
+
+export interface EngineOptions {
+  /** faker seed for generated records (default 1) */
+  seed?: number;
+  /** the time source the mock's clock runs on (default Date.now) */
+  now?: () => number;
+  /** where the clock starts, in ms since the epoch (default: the time source's now) */
+  startAt?: number;
+  /** serve /__keymock/ admin routes (default true) */
+  admin?: boolean;
+}
+
+export interface Engine {
+  readonly contract: Contract;
+  readonly clock: Clock;
+  readonly keys: KeyStore;
+  handle(request: EngineRequest): Promise<EngineResult>;
+  /** restores seeded keys, records and empty rate-limit windows */
+  reset(): Promise<void>;
+}
+
+/**
+ * Builds everything a contract needs once: route index, key formats, stores, limiter.
+ * @example const engine = await createEngine(contract, { seed: 42 }); await engine.handle({ method: "GET", path: "/v1/users/1", headers: {} })
+ */
+export async function createEngine(contract: Contract, options: EngineOptions = {}): Promise<Engine> {
+  const clock = createClock(options.now, options.startAt);
+  const seed = options.seed ?? 1;
+  const router = new Router(contract.routes);
+  const keys = new KeyStore();
+  const limiter = RateLimiter.for(contract, clock.now);
+  const records = new RecordStore(contract, seed, clock.now);
+  const cors = corsPolicy(contract);
+  const guards: GuardContext = { contract, formats: compileKeyFormats(contract), keys, limiter, now: clock.now };
+  const admin = options.admin ?? true;
+
+  async function reset(): Promise<void> {
+    const createdAt = clock.now();
+    const seeded = await Promise.all(contract.keys.map((key) => storeSeededKey(contract, key, createdAt)));
+    keys.clear();
+    for (const key of seeded) keys.add(key);
+    records.reset();
+    limiter.reset();
+  }
+  await reset();
+
+  async function respond(request: EngineRequest): Promise<EngineResult> {
+    const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase();
+    if (method === "OPTIONS") return { status: 204, headers: preflightHeaders(cors, request.headers["origin"]), body: "" };
+
+    if (admin && (request.path === ADMIN_PREFIX || request.path.startsWith(`${ADMIN_PREFIX}/`))) {
+      const context = { contractName: contract.name, keys, clock, reset };
+      return handleAdmin(context, { method, path: request.path.slice(ADMIN_PREFIX.length), body: request.body });
+    }
+
+    const vars = { method, path: request.path };
+    if (request.bodyTooLarge) return renderDenial(contract, "payload_too_large", vars);
+    const match = router.match(method, request.path);
+    if (!match) return renderDenial(contract, "route_not_found", vars);
+
+    const decision = await authorize(guards, match.route, { ...request, method, secure: request.secure });
+    if (!decision.allowed) {
+      const denial = renderDenial(contract, decision.reason, decision.vars, undefined, decision.headers);
+      return { ...denial, keyHint: decision.keyHint };
+    }
+
+    const withKey = (response: EngineResponse): EngineResult => ({
+      ...response,
+      headers: { ...response.headers, ...decision.headers },
+      keyHint: decision.keyHint,
+    });
+    const hasBody = method === "POST" || method === "PUT" || method === "PATCH";
+    let body: Record<string, unknown> = {};
+    if (hasBody) {
+      const read = readBody(match.route, request.body, request.headers["content-type"], clock.now());
+      if (!read.ok) {
+        if (read.reason !== "validation_failed") return withKey(renderDenial(contract, read.reason, vars));
+        const [first] = read.problems;
+        const fields = Object.fromEntries(
+          read.problems.map((p) => [p.field, messageFor(contract, "validation_failed", { ...vars, ...p })]),
+        );
+        return withKey(renderDenial(contract, "validation_failed", { ...vars, ...first }, { fields }));
+      }
+      body = read.value;
+    }
+
+    const result = runAction(records, match.route, match.params, body);
+    if (!result.found) return withKey(renderDenial(contract, "not_found", vars));
+    return withKey(json(result.status, result.body));
+  }
+
+  return {
+    contract,
+    clock,
+    keys,
+    reset,
+    async handle(request) {
+      const response = await respond(request);
+      const cross = corsHeaders(cors, request.headers["origin"]);
+      return request.method.toUpperCase() === "OPTIONS" ? response : { ...response, headers: { ...response.headers, ...cross } };
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import type { Faker } from "@faker-js/faker";
+import type { Contract, FieldSpec, Model } from "../contract/schema.js";
+import { createFaker, generators, REFERENCE_DATE } from "./fake.js";
+
+export type Row = Record<string, unknown> & { id: string };
+
+/**
+ * The records a contract serves, one Map per model keyed by id.
+ * A Map, not @msw/data: importing @msw/data took 335-426 ms here (its es-toolkit barrel), more than the whole
+ * start-up budget, and its lookups scan; get/list/create/update/delete by id is all a route action needs.
+ */
+export class RecordStore {
+  private readonly tables = new Map<string, Map<string, Row>>();
+  private faker: Faker;
+
+  constructor(
+    private readonly contract: Contract,
+    private readonly seed: number,
+    private readonly now: () => number,
+  ) {
+    this.faker = createFaker(seed);
+    this.reset();
+  }
+
+  /** Restores the seeded records exactly: same ids, same values, same order. */
+  reset(): void {
+    this.faker = createFaker(this.seed);
+    this.tables.clear();
+    for (const [name, model] of Object.entries(this.contract.models)) {
+      const table = new Map<string, Row>();
+      for (const record of model.records) table.set(record.id, structuredClone(record) as Row);
+      for (let i = 0; i < model.count; i++) {
+        const row = { id: this.newId(model), ...this.generate(model.fields, "seed") } as Row;
+        table.set(row.id, row);
+      }
+      this.tables.set(name, table);
+    }
+  }
+
+  get(model: string, id: string): Row | undefined {
+    return this.table(model).get(id);
+  }
+
+  list(model: string): Row[] {
+    return [...this.table(model).values()];
+  }
+
+  create(modelName: string, values: Record<string, unknown>): Row {
+    const model = this.contract.models[modelName] as Model;
+    const row = { ...this.generate(model.fields, "create"), ...values, id: this.newId(model) } as Row;
+    this.table(modelName).set(row.id, row);
+    return row;
+  }
+
+  update(modelName: string, id: string, values: Record<string, unknown>): Row | undefined {
+    const existing = this.get(modelName, id);
+    if (!existing) return undefined;
+    const model = this.contract.models[modelName] as Model;
+    const stamps = Object.entries(model.fields).filter(([, spec]) => "timestamp" in spec && spec.timestamp === "updated");
+    const row = { ...existing, ...values, id } as Row;
+    for (const [field] of stamps) row[field] = new Date(this.now()).toISOString();
+    this.table(modelName).set(id, row);
+    return row;
+  }
+
+  delete(model: string, id: string): boolean {
+    return this.table(model).delete(id);
+  }
+
+  private table(model: string): Map<string, Row> {
+    const table = this.tables.get(model);
+    if (!table) throw new Error(`[keymock] Unknown model "${model}"`);
+    return table;
+  }
+
+  private newId(model: Model): string {
+    return `${model.idPrefix}${this.faker.string.alphanumeric({ length: 14, casing: "lower" })}`;
+  }
+
+  private generate(fields: Record<string, FieldSpec>, phase: "seed" | "create"): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    let stamp: string | undefined;
+    for (const [name, spec] of Object.entries(fields)) {
+      if ("timestamp" in spec) {
+        // A seeded record's created and updated times are one past instant; a created record's are the clock's now.
+        stamp ??= phase === "seed" ? this.faker.date.past({ refDate: REFERENCE_DATE }).toISOString() : new Date(this.now()).toISOString();
+        out[name] = stamp;
+      } else out[name] = this.value(spec, phase);
+    }
+    return out;
+  }
+
+  private value(spec: Exclude<FieldSpec, { timestamp: unknown }>, phase: "seed" | "create"): unknown {
+    if ("fake" in spec) return generators[spec.fake](this.faker, spec.args as Record<string, unknown> | undefined);
+    if ("const" in spec) return structuredClone(spec.const);
+    if ("oneOf" in spec) return structuredClone(this.faker.helpers.arrayElement(spec.oneOf));
+    return this.generate(spec.object, phase);
+  }
+}

@@ -1,0 +1,38 @@
+import { http, HttpResponse, type HttpHandler } from "msw";
+import { resolveContract, type BundledName } from "../contract/bundled.js";
+import type { Contract } from "../contract/schema.js";
+import { createEngine, MAX_BODY_BYTES, type Engine, type EngineOptions } from "../engine/engine.js";
+
+export interface HandlerOptions extends EngineOptions {
+  /** intercept this base URL instead of the contract's own (e.g. a staging host) */
+  baseUrl?: string;
+  /** an engine already built, to share state with a server or between handler sets */
+  engine?: Engine;
+}
+
+/**
+ * MSW handlers for a contract: one catch-all under its base URL that hands every request to the engine.
+ * @example server.use(...(await handlersFor("moonkey")))
+ */
+export async function handlersFor(contract: BundledName | Contract, options: HandlerOptions = {}): Promise<HttpHandler[]> {
+  const resolved = resolveContract(contract);
+  const engine = options.engine ?? (await createEngine(resolved, options));
+  const base = new URL(options.baseUrl ?? resolved.baseUrl);
+  const basePath = base.pathname.replace(/\/$/, "");
+  return [
+    http.all(`${base.origin}${basePath}/*`, async ({ request }) => {
+      const url = new URL(request.url);
+      const text = request.body ? await request.text() : undefined;
+      const tooLarge = text !== undefined && new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES;
+      const result = await engine.handle({
+        method: request.method,
+        path: url.pathname.slice(basePath.length) || "/",
+        headers: Object.fromEntries(request.headers),
+        body: tooLarge ? undefined : text,
+        bodyTooLarge: tooLarge,
+        secure: url.protocol === "https:",
+      });
+      return new HttpResponse(result.body === "" ? null : result.body, { status: result.status, headers: result.headers });
+    }),
+  ];
+}
