@@ -6,7 +6,6 @@ import { commands } from "./commands/index.js";
  * @example await run(["--fixture", "moonkey", "--port", "0"])
  */
 export async function run(argv: string[]): Promise<void> {
-  let failed = false;
   const parser = yargs(argv)
     .scriptName("mock-server")
     .usage("$0 [command] [options]\n\nServe, validate and test API-key contracts offline.")
@@ -17,17 +16,15 @@ export async function run(argv: string[]): Promise<void> {
     .help()
     .version(false)
     .fail((message, error) => {
-      failed = true;
+      // Throwing stops yargs from running the command anyway; the catch below prints the one line.
       // yargs reports bad flags as a message; our own errors arrive as `error` and already say what to do.
-      const text = error?.message ?? `[keymock] ${message}. Run "mock-server --help" for the options.`;
-      process.stderr.write(`${text}\n`);
+      throw error ?? new Error(`[keymock] ${message}. Run "mock-server --help" for the options.`);
     });
   for (const command of commands) parser.command(command);
   try {
     await parser.parseAsync();
   } catch (error) {
-    if (!failed) process.stderr.write(`${(error as Error).message}\n`);
-    failed = true;
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 1;
   }
-  if (failed) process.exitCode = process.exitCode || 1;
 }

@@ -1,5 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from "msw";
 import { resolveContract, type BundledName } from "../contract/bundled.js";
+import { escapeRegExp } from "../contract/references.js";
 import type { Contract } from "../contract/schema.js";
 import { createEngine, MAX_BODY_BYTES, type Engine, type EngineOptions } from "../engine/engine.js";
 
@@ -19,8 +20,10 @@ export async function handlersFor(contract: BundledName | Contract, options: Han
   const engine = options.engine ?? (await createEngine(resolved, options));
   const base = new URL(options.baseUrl ?? resolved.baseUrl);
   const basePath = base.pathname.replace(/\/$/, "");
+  // Either protocol, so a plain-http call to an HTTPS-only API gets the contract's refusal rather than passing through.
+  const under = new RegExp(`^https?://${escapeRegExp(base.host)}${escapeRegExp(basePath)}(?:[/?#]|$)`);
   return [
-    http.all(`${base.origin}${basePath}/*`, async ({ request }) => {
+    http.all(under, async ({ request }) => {
       const url = new URL(request.url);
       const text = request.body ? await request.text() : undefined;
       const tooLarge = text !== undefined && new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES;

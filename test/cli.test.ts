@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
+import { describe, expect, it } from "vitest";
+import { seededKey } from "./helpers.js";
+
+const bin = "bin/mock-server.js";
+
+function start(args: string[]): { child: ChildProcess; output: () => string; origin: Promise<string> } {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const origin = new Promise<string>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /keymock listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1] as string);
+    });
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("exit", (code) => reject(new Error(`exited ${code} before listening:\n${output}`)));
+  });
+  return { child, output: () => output, origin };
+}
+
+function runToEnd(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once("exit", resolve));
+
+describe("mock-server", () => {
+  it("serves one fixture at its own paths on a free port, logs requests with the key redacted, and stops on SIGTERM", async () => {
+    const server = start(["--fixture", "moonkey", "--port", "0"]);
+    const origin = await server.origin;
+    const key = seededKey("moonkey", "key_test_docs");
+    const response = await fetch(`${origin}/v1/auth/users/user_123`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(response.status).toBe(200);
+    expect((await response.json()).email).toBe("user@example.com");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.output()).toMatch(/GET \/v1\/auth\/users\/user_123 200 [\d.]+ms sk_test_…3p1r/);
+    expect(server.output()).not.toContain(key);
+    const exit = exited(server.child);
+    server.child.kill("SIGTERM");
+    expect(await exit).toBe(0);
+  });
+
+  it("serves every bundled contract under its name by default", async () => {
+    const server = start(["--port", "0"]);
+    const origin = await server.origin;
+    const keys = await (await fetch(`${origin}/moonborn/__keymock/keys`)).json();
+    expect(keys.map((k: { id: string }) => k.id)).toContain("key_owner_live");
+    const monei = await fetch(`${origin}/monei/api/v1/user/me`, { headers: { "x-api-key": seededKey("monei", "key_sandbox_full") } });
+    expect(monei.status).toBe(200);
+    const exit = exited(server.child);
+    server.child.kill("SIGINT");
+    expect(await exit).toBe(0);
+  });
+
+  it("says in one line that the port is in use, and exits non-zero", async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
+    const { port } = blocker.address() as AddressInfo;
+    const result = await runToEnd(["--fixture", "moonkey", "--port", String(port)]);
+    blocker.close();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `[keymock] Failed to listen on 127.0.0.1:${port}: port ${port} on 127.0.0.1 is already in use. Stop the other process or pass --port 0 to pick a free port.\n`,
+    );
+  });
+
+  it.each([
+    { args: ["--fixture", "acme"], error: /^\[keymock\] Failed to load contract "acme": \$: no bundled contract is called "acme"/ },
+    { args: ["--prot", "80"], error: /^\[keymock\] Unknown argument: prot\. Run "mock-server --help" for the options\.\n$/ },
+    { args: ["--port", "99999"], error: /^\[keymock\] --port must be a whole number from 0 to 65535, got "99999"\.\n$/ },
+    { args: ["--port", "abc"], error: /^\[keymock\] --port must be a whole number from 0 to 65535, got "NaN"\.\n$/ },
+  ])("refuses $args in one line with a non-zero exit", async ({ args, error }) => {
+    const result = await runToEnd(args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(error);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("validates fixtures and prints each problem with its path", async () => {
+    const ok = await runToEnd(["validate", "moonkey", "fixtures/monei.json"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("fixtures/monei.json: ok (Monei");
+    const bad = await runToEnd(["validate", "package.json"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain("package.json: $: ");
+  });
+});

@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadFixture } from "../src/adapters/fixture-file.js";
+import { ContractError } from "../src/contract/load.js";
+import { contractJsonSchema } from "../src/contract/json-schema.js";
+
+const dir = mkdtempSync(join(tmpdir(), "keymock-fixture-"));
+const moonkey = JSON.parse(readFileSync("fixtures/moonkey.json", "utf8"));
+
+function writeFixture(name: string, data: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof data === "string" ? data : JSON.stringify(data));
+  return path;
+}
+
+async function loadError(path: string): Promise<ContractError> {
+  const error = await loadFixture(path).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ContractError);
+  return error as ContractError;
+}
+
+describe("a bad fixture file is named with the JSON path and what was expected", () => {
+  it("names the file and path of an out-of-range status", async () => {
+    const broken = structuredClone(moonkey);
+    broken.errors.cases.rate_limited.status = 700;
+    const path = writeFixture("status.json", broken);
+    const error = await loadError(path);
+    expect(error.lines()).toEqual([`${path}: $.errors.cases.rate_limited.status: expected a number 400-599`]);
+    expect(error.message).toBe(
+      `[keymock] Failed to load contract "${path}": $.errors.cases.rate_limited.status: expected a number 400-599. Run "mock-server validate ${path}" for every problem at once.`,
+    );
+  });
+
+  it("reports every problem at once, including references the schema cannot see", async () => {
+    const broken = structuredClone(moonkey);
+    broken.keys[0].kind = "secret_staging";
+    broken.keys[2].scopes = ["users:delete"];
+    broken.routes[1].action.model = "accounts";
+    const error = await loadError(writeFixture("refs.json", broken));
+    expect(error.lines().map((l) => l.split(": ").slice(1).join(": "))).toEqual([
+      '$.keys[0].kind: unknown key kind "secret_staging"; expected one of "secret_test", "secret_live"',
+      '$.keys[2].scopes[0]: unknown scope "users:delete"; expected one of "users:read", "users:write", "wallets:read", "wallets:write", "sessions:read", "sessions:write", "*"',
+      '$.routes[1].action.model: unknown model "accounts"; expected one of "users", "wallets", "sessions"',
+    ]);
+  });
+
+  it("says a seeded key does not match its kind's documented format", async () => {
+    const broken = structuredClone(moonkey);
+    broken.keys[0].plaintext = "sk_test_short";
+    const error = await loadError(writeFixture("format.json", broken));
+    expect(error.lines()[0]).toContain('$.keys[0].plaintext: does not match the format of key kind "secret_test"');
+  });
+
+  it("reports invalid JSON at $", async () => {
+    const path = writeFixture("syntax.json", '{"name": "x",');
+    expect((await loadError(path)).lines()[0]).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: \\$: expected valid JSON`));
+  });
+
+  it("says when a file does not exist and when a name is not bundled", async () => {
+    expect((await loadError(join(dir, "missing.json"))).lines()[0]).toContain("cannot read the fixture: the file does not exist");
+    expect((await loadError("acme")).lines()[0]).toBe('acme: $: no bundled contract is called "acme"; bundled: moonkey, monei, moment, moodmnky, moonborn; or give a path to a .json fixture');
+  });
+
+  it("keeps fixtures/contract.schema.json in step with the zod schema", () => {
+    expect(JSON.parse(readFileSync("fixtures/contract.schema.json", "utf8"))).toEqual(contractJsonSchema());
+  });
+});
