@@ -47,7 +47,8 @@ export class RecordStore {
 
   create(modelName: string, values: Record<string, unknown>): Row {
     const model = this.contract.models[modelName] as Model;
-    const row = { ...this.generate(model.fields, "create"), ...values, id: this.newId(model) } as Row;
+    const id = this.newId(model);
+    const row = { id, ...this.generate(model.fields, "create"), ...values } as Row;
     this.table(modelName).set(row.id, row);
     return row;
   }
