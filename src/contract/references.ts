@@ -18,7 +18,11 @@ export function checkReferences(contract: Contract): Problem[] {
     if (kindIds.has(kind.id)) report(["keyKinds", i, "id"], `duplicate key kind "${kind.id}"`);
     kindIds.add(kind.id);
     try {
-      formats.set(kind.id, new RegExp(`^${escapeRegExp(kind.prefix)}(?:${kind.pattern})$`));
+      const format = new RegExp(`^${escapeRegExp(kind.prefix)}(?:${kind.pattern})$`);
+      formats.set(kind.id, format);
+      if (!format.test(`${kind.prefix}${"a1".repeat(kind.issuedLength).slice(0, kind.issuedLength)}`)) {
+        report(["keyKinds", i, "issuedLength"], `keys of ${kind.issuedLength} letters and digits after the prefix would not match the pattern`);
+      }
     } catch (error) {
       report(["keyKinds", i, "pattern"], `expected a regular expression (${(error as Error).message})`);
     }
@@ -34,6 +38,11 @@ export function checkReferences(contract: Contract): Problem[] {
   }
 
   const memberIds = new Set(contract.members.map((m) => m.id));
+  contract.members.forEach((member, i) => {
+    if (contract.sessions && !(member.role in permissions.roles)) {
+      report(["members", i, "role"], `sessions act with the member's role, so "${member.role}" must be one of permissions.roles: ${list(Object.keys(permissions.roles))}`);
+    }
+  });
   const keyIds = new Set<string>();
   const plaintexts = new Set<string>();
   contract.keys.forEach((key, i) => {
@@ -62,15 +71,26 @@ export function checkReferences(contract: Contract): Problem[] {
     const signature = `${route.method} ${route.path.replace(/:[^/]+/g, ":")}`;
     if (seenRoutes.has(signature)) report(["routes", i], `duplicate route ${route.method} ${route.path}`);
     seenRoutes.add(signature);
-    if (!(route.action.model in contract.models)) {
-      report(["routes", i, "action", "model"], `unknown model "${route.action.model}"; expected one of ${list(Object.keys(contract.models))}`);
+    const { action } = route;
+    if (action.type === "issue_key") {
+      for (const [value, kind] of Object.entries(action.kind.map)) {
+        if (!kindIds.has(kind)) report(["routes", i, "action", "kind", "map", value], `unknown key kind "${kind}"; expected one of ${list(kindIds)}`);
+      }
+      if (!(action.kind.default in action.kind.map)) {
+        report(["routes", i, "action", "kind", "default"], `expected one of ${list(Object.keys(action.kind.map))}`);
+      }
+      if (!contract.errors.cases.forbidden_grant) {
+        report(["errors", "cases", "forbidden_grant"], "an issue_key route needs this case: the answer when a caller may not grant the scopes asked for");
+      }
+    } else if (!(action.model in contract.models)) {
+      report(["routes", i, "action", "model"], `unknown model "${action.model}"; expected one of ${list(Object.keys(contract.models))}`);
     }
     if (route.permission !== undefined && !grantable.has(route.permission)) {
       report(["routes", i, "permission"], `unknown scope "${route.permission}"; expected one of ${list(grantable)}`);
     }
-    const needsId = ["get", "update", "delete"].includes(route.action.type) && route.action.id === undefined;
+    const needsId = action.type !== "issue_key" && ["get", "update", "delete"].includes(action.type) && action.id === undefined;
     if (needsId && !route.path.includes("/:id")) {
-      report(["routes", i, "path"], `a ${route.action.type} route needs an ":id" parameter or action.id`);
+      report(["routes", i, "path"], `a ${action.type} route needs an ":id" parameter or action.id`);
     }
   });
   return problems;

@@ -10,6 +10,7 @@ export const denialReasons = [
   "expired_key",
   "forbidden_key_kind",
   "insufficient_scope",
+  "forbidden_grant",
   "rate_limited",
   "validation_failed",
   "malformed_json",
@@ -68,6 +69,13 @@ const keyKind = z.strictObject({
   kind: z.enum(["secret", "public"]),
   environment: z.string().min(1).optional().describe("e.g. test or live; a key may state its own"),
   publicRoutesOnly: z.boolean().default(false).describe("keys of this kind may call only routes marked public"),
+  issuedLength: z
+    .number()
+    .int()
+    .min(8)
+    .max(256)
+    .default(32)
+    .describe("characters after the prefix in keys the mock issues (letters and digits); must fit the pattern"),
 });
 
 const seededKey = z.strictObject({
@@ -127,10 +135,10 @@ const errorCase = z.strictObject({
 const errors = z.strictObject({
   envelope: json.describe('the error body; "{{status}}", "{{code}}", "{{message}}", "{{details}}" are filled in'),
   contentType: z.string().default("application/json; charset=utf-8"),
-  cases: z.strictObject(Object.fromEntries(denialReasons.map((r) => [r, errorCase])) as Record<
-    (typeof denialReasons)[number],
-    typeof errorCase
-  >),
+  cases: z.strictObject({
+    ...(Object.fromEntries(denialReasons.map((r) => [r, errorCase])) as Record<(typeof denialReasons)[number], typeof errorCase>),
+    forbidden_grant: errorCase.optional().describe("needed by issue_key routes: the caller may not grant these scopes"),
+  }),
 });
 
 type FieldSpec =
@@ -185,12 +193,38 @@ const bodyField: z.ZodType<BodyField> = z.lazy(() =>
   }),
 );
 
-const action = z.strictObject({
+const dataAction = z.strictObject({
   type: z.enum(["get", "list", "create", "update", "delete"]),
   model: z.string().min(1),
   id: z.string().optional().describe("a fixed record id (e.g. the current user); otherwise the :id path parameter"),
   wrap: z.string().optional().describe("list only: put the records under this property"),
 });
+
+const issueKeyAction = z.strictObject({
+  type: z.literal("issue_key"),
+  kind: z
+    .strictObject({
+      field: z.string().describe("the body field that picks the key kind"),
+      default: z.string().describe("its value when the body leaves it out"),
+      map: z.record(z.string(), z.string()).describe("field value → keyKinds[].id"),
+    })
+    .describe("which kind of key to issue"),
+  fields: z
+    .strictObject({
+      scopes: z.string().default("scopes"),
+      expiresAt: z.string().default("expiresAt"),
+      label: z.string().default("name"),
+    })
+    .default({ scopes: "scopes", expiresAt: "expiresAt", label: "name" })
+    .describe("which body fields carry the new key's scopes, expiry and name"),
+  wildcardRequiresRole: z
+    .string()
+    .optional()
+    .describe("only a caller whose member has this role may grant the wildcard; others may grant only scopes they hold"),
+  response: json.describe('the 201 body; "{{id}}", "{{prefix}}", "{{plaintext}}", "{{scopes}}", "{{createdAt}}", "{{expiresAt}}", "{{environment}}", "{{label}}" are filled in'),
+});
+
+const action = z.discriminatedUnion("type", [dataAction, issueKeyAction]);
 
 const route = z.strictObject({
   method: z.enum(httpMethods),
@@ -223,6 +257,10 @@ export const contractSchema = z.strictObject({
   rateLimits: rateLimits.optional(),
   errors,
   members: z.array(member).default([]),
+  sessions: z
+    .strictObject({ ttlSeconds: z.number().int().positive().default(3600) })
+    .optional()
+    .describe("members may also authenticate with a session JWT (issued by POST /__keymock/sessions) where keys are accepted"),
   keys: z.array(seededKey).default([]),
   models: z.record(name, model).default({}),
   routes: z.array(route).min(1),
@@ -236,6 +274,8 @@ export type KeyKind = z.output<typeof keyKind>;
 export type SeededKey = z.output<typeof seededKey>;
 export type Route = z.output<typeof route>;
 export type RouteAction = z.output<typeof action>;
+export type DataAction = z.output<typeof dataAction>;
+export type IssueKeyAction = z.output<typeof issueKeyAction>;
 export type Model = z.output<typeof model>;
 export type RateLimits = z.output<typeof rateLimits>;
 export type RateLimitPolicy = z.output<typeof rateLimitPolicy>;

@@ -1,4 +1,4 @@
-import type { Route } from "../contract/schema.js";
+import type { DataAction, Route } from "../contract/schema.js";
 import type { RecordStore } from "./records.js";
 
 export type ActionResult = { found: true; status: number; body: unknown } | { found: false };
@@ -7,10 +7,10 @@ export type ActionResult = { found: true; status: number; body: unknown } | { fo
 export function runAction(
   records: RecordStore,
   route: Route,
+  action: DataAction,
   params: Record<string, string>,
   body: Record<string, unknown>,
 ): ActionResult {
-  const { action } = route;
   const id = action.id ?? params["id"] ?? "";
   const ok = (status: number, value: unknown): ActionResult => ({ found: true, status: route.status ?? status, body: value });
   switch (action.type) {

@@ -1,12 +1,15 @@
-import type { Clock } from "./clock.js";
+import type { Contract } from "../contract/schema.js";
+import { AdminInputError, createKey, findKey, listKeys, parseInstant, revokeKey, rotateKey } from "./admin-keys.js";
+import { parseDuration, type Clock } from "./clock.js";
 import { json, type EngineResponse } from "./envelope.js";
 import { describeKey } from "./key-view.js";
 import type { KeyStore } from "./key-store.js";
+import { issueSession } from "./sessions.js";
 
 export const ADMIN_PREFIX = "/__keymock";
 
 export interface AdminContext {
-  contractName: string;
+  contract: Contract;
   keys: KeyStore;
   clock: Clock;
   reset(): Promise<void>;
@@ -19,36 +22,88 @@ export interface AdminRequest {
   body: string | undefined;
 }
 
-type AdminHandler = (context: AdminContext, request: AdminRequest, params: string[]) => Promise<EngineResponse> | EngineResponse;
+type Handler = (context: AdminContext, params: string[], body: () => Record<string, unknown>) => Promise<EngineResponse> | EngineResponse;
+type AdminRoute = { method: string; path: string; pattern: RegExp; handle: Handler };
 
-const routes: { method: string; pattern: RegExp; handle: AdminHandler }[] = [
-  {
-    method: "GET",
-    pattern: /^\/keys$/,
-    handle: ({ keys, clock }) => json(200, keys.list().map((key) => describeKey(key, clock.now()))),
-  },
-  {
-    method: "POST",
-    pattern: /^\/reset$/,
-    handle: async (context) => {
-      await context.reset();
-      return json(200, { reset: true, contract: context.contractName });
-    },
-  },
+const route = (method: string, path: string, handle: Handler): AdminRoute => ({
+  method,
+  path,
+  pattern: new RegExp(`^${path.replace(/:\w+/g, "([^/]+)")}$`),
+  handle,
+});
+
+const routes: AdminRoute[] = [
+  route("GET", "/keys", ({ keys, clock }) => listKeys(keys, clock.now())),
+  route("POST", "/keys", ({ contract, keys, clock }, _, body) => createKey(contract, keys, body(), clock.now())),
+  route("GET", "/keys/:id", ({ keys, clock }, [id]) => json(200, describeKey(findKey(keys, id as string), clock.now()))),
+  route("POST", "/keys/:id/revoke", ({ keys, clock }, [id]) => revokeKey(keys, id as string, clock.now())),
+  route("POST", "/keys/:id/rotate", ({ contract, keys, clock }, [id], body) => rotateKey(contract, keys, id as string, body(), clock.now())),
+  route("GET", "/clock", ({ clock }) => json(200, { now: new Date(clock.now()).toISOString() })),
+  route("POST", "/clock", ({ clock }, _, body) => moveClock(clock, body())),
+  route("POST", "/sessions", ({ contract, keys, clock }, _, body) => createSession(contract, keys, body(), clock.now())),
+  route("POST", "/reset", async (context) => {
+    await context.reset();
+    return json(200, { reset: true, contract: context.contract.name });
+  }),
 ];
 
 /** keymock's own API beside a contract, for tests and tools; never part of the contract itself. */
 export async function handleAdmin(context: AdminContext, request: AdminRequest): Promise<EngineResponse> {
-  const sameRoute = routes.filter((route) => route.pattern.test(request.path));
-  const route = sameRoute.find((r) => r.method === request.method);
-  if (route) return route.handle(context, request, route.pattern.exec(request.path)?.slice(1) ?? []);
-  if (sameRoute.length > 0) {
-    return adminError(405, "method_not_allowed", `${request.method} is not supported on ${ADMIN_PREFIX}${request.path}; use ${sameRoute.map((r) => r.method).join(" or ")}.`);
+  const samePath = routes.filter((r) => r.pattern.test(request.path));
+  const found = samePath.find((r) => r.method === request.method);
+  try {
+    if (found) {
+      const params = (found.pattern.exec(request.path)?.slice(1) ?? []).map(decodeURIComponent);
+      return await found.handle(context, params, () => parseBody(request.body));
+    }
+    if (samePath.length > 0) {
+      const allowed = samePath.map((r) => r.method).join(" or ");
+      throw new AdminInputError(405, "method_not_allowed", `${request.method} is not supported on ${ADMIN_PREFIX}${request.path}; use ${allowed}.`);
+    }
+    const known = routes.map((r) => `${r.method} ${ADMIN_PREFIX}${r.path}`).join(", ");
+    throw new AdminInputError(404, "not_found", `No admin route ${request.method} ${ADMIN_PREFIX}${request.path}. Admin routes: ${known}.`);
+  } catch (error) {
+    if (error instanceof AdminInputError) return json(error.status, { error: { code: error.code, message: error.message } });
+    throw error;
   }
-  const known = routes.map((r) => `${r.method} ${ADMIN_PREFIX}${r.pattern.source.slice(1, -1).replace(/\\\//g, "/")}`);
-  return adminError(404, "not_found", `No admin route ${request.method} ${ADMIN_PREFIX}${request.path}. Admin routes: ${known.join(", ")}.`);
 }
 
-export function adminError(status: number, code: string, message: string): EngineResponse {
-  return json(status, { error: { code, message } });
+function parseBody(text: string | undefined): Record<string, unknown> {
+  if (text === undefined || text.trim() === "") return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new AdminInputError(400, "malformed_json", `The request body is not valid JSON (${(error as Error).message}).`);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new AdminInputError(400, "invalid_body", "The request body must be a JSON object.");
+  }
+  return value as Record<string, unknown>;
+}
+
+/** POST /__keymock/clock: { "advance": "90d" } or { "set": "2027-01-01T00:00:00Z" }; the clock runs on from there. */
+function moveClock(clock: Clock, body: Record<string, unknown>): EngineResponse {
+  if (typeof body["advance"] === "string") {
+    const ms = parseDuration(body["advance"]);
+    if (ms === undefined) throw new AdminInputError(400, "invalid_advance", `"advance" takes a number and a unit (s, m, h, d), like "90d" or "15m"; got ${JSON.stringify(body["advance"])}.`);
+    clock.advance(ms);
+  } else if (body["set"] !== undefined) {
+    clock.set(parseInstant(body["set"], "set"));
+  } else {
+    throw new AdminInputError(400, "invalid_clock", 'Send { "advance": "90d" } (units s, m, h, d) or { "set": "2027-01-01T00:00:00Z" }.');
+  }
+  return json(200, { now: new Date(clock.now()).toISOString() });
+}
+
+/** POST /__keymock/sessions: { "member": "<id>" } → a session JWT that authenticates as that org member. */
+async function createSession(contract: Contract, keys: KeyStore, body: Record<string, unknown>, now: number): Promise<EngineResponse> {
+  if (!contract.sessions) throw new AdminInputError(404, "no_sessions", `The ${contract.title} contract does not document session tokens.`);
+  const member = contract.members.find((m) => m.id === body["member"]);
+  if (!member) {
+    const ids = contract.members.map((m) => `"${m.id}"`).join(", ");
+    throw new AdminInputError(400, "invalid_member", `"member" must be one of ${ids}; got ${JSON.stringify(body["member"] ?? null)}.`);
+  }
+  const { token, session } = await issueSession(contract, keys, member.id, now);
+  return json(201, { token, member: member.id, role: member.role, expiresAt: new Date(session.expiresAt as number).toISOString() });
 }

@@ -4,6 +4,7 @@ import { sha256Hex } from "./hash.js";
 import { matchKeyFormat, type KeyFormat } from "./key-formats.js";
 import { keyStatus, type KeyStore, type StoredKey } from "./key-store.js";
 import { allows, requiredPermission } from "./permissions.js";
+import { looksLikeSession, SESSION_KIND } from "./sessions.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { Vars } from "./envelope.js";
 
@@ -47,7 +48,7 @@ export async function authorize(context: GuardContext, route: Route, request: Gu
   if (presented.status === "missing") return deny("missing_credentials");
   if (presented.status === "malformed") return deny("malformed_key", redactKey(presented.value));
 
-  const kind = matchKeyFormat(context.formats, presented.key);
+  const kind = matchKeyFormat(context.formats, presented.key) ?? (looksLikeSession(contract, presented.key) ? SESSION_KIND : undefined);
   if (!kind) return deny("malformed_key", redactKey(presented.key));
   const keyHint = redactKey(presented.key, kind.prefix);
 

@@ -1,6 +1,7 @@
 import type { Contract } from "../contract/schema.js";
 import { handleAdmin, ADMIN_PREFIX } from "./admin.js";
 import { runAction } from "./actions.js";
+import { issueKeyFromRoute } from "./issue-key-route.js";
 import { authorize, type GuardContext } from "./authorize.js";
 import { readBody } from "./body.js";
 import { createClock, type Clock } from "./clock.js";
@@ -85,7 +86,7 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
     if (method === "OPTIONS") return { status: 204, headers: preflightHeaders(cors, request.headers["origin"]), body: "" };
 
     if (admin && (request.path === ADMIN_PREFIX || request.path.startsWith(`${ADMIN_PREFIX}/`))) {
-      const context = { contractName: contract.name, keys, clock, reset };
+      const context = { contract, keys, clock, reset };
       return handleAdmin(context, { method, path: request.path.slice(ADMIN_PREFIX.length), body: request.body });
     }
 
@@ -120,7 +121,12 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
       body = read.value;
     }
 
-    const result = runAction(records, match.route, match.params, body);
+    const { action } = match.route;
+    if (action.type === "issue_key") {
+      const status = match.route.status ?? 201;
+      return withKey(await issueKeyFromRoute(contract, keys, action, decision.key, body, clock.now(), status));
+    }
+    const result = runAction(records, match.route, action, match.params, body);
     if (!result.found) return withKey(renderDenial(contract, "not_found", vars));
     return withKey(json(result.status, result.body));
   }
