@@ -61,6 +61,17 @@ describe("mock-server", () => {
     expect(await exit).toBe(0);
   });
 
+  it("starts the mock's clock where --clock says and switches the admin API off with --no-admin", async () => {
+    const clocked = start(["--fixture", "moonkey", "--port", "0", "--clock", "2027-01-01T00:00:00Z"]);
+    const now = (await (await fetch(`${await clocked.origin}/__keymock/clock`)).json()).now as string;
+    expect(Date.parse(now) - Date.parse("2027-01-01T00:00:00Z")).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(now) - Date.parse("2027-01-01T00:00:00Z")).toBeLessThan(10_000);
+    clocked.child.kill("SIGTERM");
+    const closed = start(["--fixture", "moonkey", "--port", "0", "--no-admin"]);
+    expect((await fetch(`${await closed.origin}/__keymock/keys`)).status).toBe(404);
+    closed.child.kill("SIGTERM");
+  });
+
   it("says in one line that the port is in use, and exits non-zero", async () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
@@ -77,6 +88,7 @@ describe("mock-server", () => {
     { args: ["--fixture", "acme"], error: /^\[keymock\] Failed to load contract "acme": \$: no bundled contract is called "acme"/ },
     { args: ["--prot", "80"], error: /^\[keymock\] Unknown argument: prot\. Run "mock-server --help" for the options\.\n$/ },
     { args: ["--port", "99999"], error: /^\[keymock\] --port must be a whole number from 0 to 65535, got "99999"\.\n$/ },
+    { args: ["--clock", "next tuesday"], error: /^\[keymock\] --clock must be an ISO 8601 date-time such as 2027-01-01T00:00:00Z, got "next tuesday"\.\n$/ },
     { args: ["--port", "abc"], error: /^\[keymock\] --port must be a whole number from 0 to 65535, got "NaN"\.\n$/ },
   ])("refuses $args in one line with a non-zero exit", async ({ args, error }) => {
     const result = await runToEnd(args);

@@ -20,7 +20,11 @@ export async function startServer(args: ServeArgs): Promise<void> {
   const mounts: Mount[] = await Promise.all(
     contracts.map(async (contract) => ({
       prefix: single ? "" : `/${contract.name}`,
-      engine: await createEngine(contract, { seed: args.seed, admin: args.admin }),
+      engine: await createEngine(contract, {
+        seed: args.seed,
+        admin: args.admin,
+        startAt: args.clock === undefined ? undefined : Date.parse(args.clock),
+      }),
     })),
   );
   const app = createApp(mounts, { log: (line) => process.stdout.write(`${line}\n`) });

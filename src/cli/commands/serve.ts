@@ -10,10 +10,20 @@ const options = (yargs: Argv) =>
       array: true,
       describe: "a bundled contract name or a fixture file; repeat for several (default: every bundled one)",
     })
+    .option("clock", {
+      type: "string",
+      describe: "start the mock's clock at this ISO 8601 time (it runs on from there), e.g. 2027-01-01T00:00:00Z",
+    })
     .option("admin", { type: "boolean", default: true, describe: "serve the /__keymock/ admin API (--no-admin to switch off)" })
     .check((args) => {
       if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
         throw new Error(`[keymock] --port must be a whole number from 0 to 65535, got "${String(args.port)}".`);
+      }
+      if (args.clock !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(args.clock)) {
+        throw new Error(`[keymock] --clock must be an ISO 8601 date-time such as 2027-01-01T00:00:00Z, got "${args.clock}".`);
+      }
+      if (args.clock !== undefined && Number.isNaN(Date.parse(args.clock))) {
+        throw new Error(`[keymock] --clock must be an ISO 8601 date-time such as 2027-01-01T00:00:00Z, got "${args.clock}".`);
       }
       if (!Number.isInteger(args.seed)) throw new Error(`[keymock] --seed must be a whole number, got "${String(args.seed)}".`);
       return true;
