@@ -72,6 +72,15 @@ describe("mock-server", () => {
     closed.child.kill("SIGTERM");
   });
 
+  it("says in the banner when rate limits are not the documented ones", async () => {
+    const server = start(["--fixture", "moonkey", "--port", "0", "--rate-limit", "scale=0.01"]);
+    const origin = await server.origin;
+    expect(server.output()).toContain("Rate limits: scaled ×0.01 (not the documented limits)");
+    const live = { Authorization: `Bearer ${seededKey("moonkey", "key_live")}` };
+    expect((await fetch(`${origin}/v1/auth/users/user_123`, { headers: live })).headers.get("x-ratelimit-limit")).toBe("10");
+    server.child.kill("SIGTERM");
+  });
+
   it("says in one line that the port is in use, and exits non-zero", async () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
@@ -89,6 +98,7 @@ describe("mock-server", () => {
     { args: ["--prot", "80"], error: /^\[keymock\] Unknown argument: prot\. Run "mock-server --help" for the options\.\n$/ },
     { args: ["--port", "99999"], error: /^\[keymock\] --port must be a whole number from 0 to 65535, got "99999"\.\n$/ },
     { args: ["--clock", "next tuesday"], error: /^\[keymock\] --clock must be an ISO 8601 date-time such as 2027-01-01T00:00:00Z, got "next tuesday"\.\n$/ },
+    { args: ["--fixture", "moonkey", "--port", "0", "--rate-limit", "half"], error: /^\[keymock\] --rate-limit takes "off", "scale=<factor above 0>" \(e\.g\. scale=0\.01\) or "ietf", got "half"\.\n$/ },
     { args: ["--port", "abc"], error: /^\[keymock\] --port must be a whole number from 0 to 65535, got "NaN"\.\n$/ },
   ])("refuses $args in one line with a non-zero exit", async ({ args, error }) => {
     const result = await runToEnd(args);

@@ -3,7 +3,7 @@ import { keyHint } from "../engine/credentials.js";
 import { keyStatus } from "../engine/key-store.js";
 
 /** The start-up text: where each contract is served and its seeded keys, redacted to prefix + last 4. */
-export function formatBanner(origin: string, mounts: Mount[], options: { admin: boolean }): string {
+export function formatBanner(origin: string, mounts: Mount[], options: { admin: boolean; rateLimit?: string | undefined }): string {
   const lines = [`keymock listening on ${origin}`, ""];
   const contractRows = mounts.map(({ prefix, engine }) => [
     engine.contract.name,
@@ -11,6 +11,7 @@ export function formatBanner(origin: string, mounts: Mount[], options: { admin: 
     `mocks ${engine.contract.baseUrl}`,
   ]);
   lines.push(...table(contractRows), "");
+  if (options.rateLimit) lines.push(options.rateLimit, "");
   const keyRows = mounts.flatMap(({ engine }) =>
     engine.keys.list().map((key) => [
       engine.contract.name,

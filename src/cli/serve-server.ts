@@ -5,10 +5,12 @@ import { listen } from "../adapters/listen.js";
 import { bundledNames } from "../contract/bundled.js";
 import { createEngine } from "../engine/engine.js";
 import { formatBanner } from "./banner.js";
+import { describeRateLimitOptions, parseRateLimitFlag } from "./rate-limit-flag.js";
 import type { ServeArgs } from "./commands/serve.js";
 
 /** Loads the contracts, builds one engine each, listens, prints the banner and closes cleanly on a signal. */
 export async function startServer(args: ServeArgs): Promise<void> {
+  const rateLimit = parseRateLimitFlag(args["rate-limit"]);
   const names = args.fixture ?? bundledNames;
   const contracts = await Promise.all(names.map((name) => loadFixture(name)));
   const single = args.fixture?.length === 1;
@@ -23,6 +25,7 @@ export async function startServer(args: ServeArgs): Promise<void> {
       engine: await createEngine(contract, {
         seed: args.seed,
         admin: args.admin,
+        rateLimit,
         startAt: args.clock === undefined ? undefined : Date.parse(args.clock),
       }),
     })),
@@ -31,7 +34,7 @@ export async function startServer(args: ServeArgs): Promise<void> {
   const server = await listen(app, args.port, args.host);
   const { port } = server.address() as AddressInfo;
   const host = args.host.includes(":") ? `[${args.host}]` : args.host;
-  process.stdout.write(formatBanner(`http://${host}:${port}`, mounts, { admin: args.admin }));
+  process.stdout.write(formatBanner(`http://${host}:${port}`, mounts, { admin: args.admin, rateLimit: describeRateLimitOptions(rateLimit) }));
 
   const close = () => {
     server.close(() => process.exit(0));

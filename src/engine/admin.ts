@@ -4,6 +4,7 @@ import { parseDuration, type Clock } from "./clock.js";
 import { json, type EngineResponse } from "./envelope.js";
 import { describeKey } from "./key-view.js";
 import type { KeyStore } from "./key-store.js";
+import type { RateLimiter } from "./rate-limiter.js";
 import { issueSession } from "./sessions.js";
 
 export const ADMIN_PREFIX = "/__keymock";
@@ -12,6 +13,7 @@ export interface AdminContext {
   contract: Contract;
   keys: KeyStore;
   clock: Clock;
+  limiter: RateLimiter;
   reset(): Promise<void>;
 }
 
@@ -38,6 +40,12 @@ const routes: AdminRoute[] = [
   route("GET", "/keys/:id", ({ keys, clock }, [id]) => json(200, describeKey(findKey(keys, id as string), clock.now()))),
   route("POST", "/keys/:id/revoke", ({ keys, clock }, [id]) => revokeKey(keys, id as string, clock.now())),
   route("POST", "/keys/:id/rotate", ({ contract, keys, clock }, [id], body) => rotateKey(contract, keys, id as string, body(), clock.now())),
+  route("POST", "/keys/:id/rate-limit", ({ keys, limiter }, [id], body) => overrideLimit(keys, limiter, id as string, body())),
+  route("DELETE", "/keys/:id/rate-limit", ({ keys, limiter }, [id]) => {
+    const key = findKey(keys, id as string);
+    limiter.override(key.id, undefined);
+    return json(200, { id: key.id, rateLimit: limiter.policyFor(key) ?? null });
+  }),
   route("GET", "/clock", ({ clock }) => json(200, { now: new Date(clock.now()).toISOString() })),
   route("POST", "/clock", ({ clock }, _, body) => moveClock(clock, body())),
   route("POST", "/sessions", ({ contract, keys, clock }, _, body) => createSession(contract, keys, body(), clock.now())),
@@ -80,6 +88,18 @@ function parseBody(text: string | undefined): Record<string, unknown> {
     throw new AdminInputError(400, "invalid_body", "The request body must be a JSON object.");
   }
   return value as Record<string, unknown>;
+}
+
+/** POST /__keymock/keys/:id/rate-limit: { "limit": 5, "windowSeconds": 60 } holds one key to its own limit. */
+function overrideLimit(keys: KeyStore, limiter: RateLimiter, id: string, body: Record<string, unknown>): EngineResponse {
+  const key = findKey(keys, id);
+  const { limit, windowSeconds } = body;
+  const whole = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v > 0;
+  if (!whole(limit) || !whole(windowSeconds)) {
+    throw new AdminInputError(400, "invalid_rate_limit", `Send { "limit": <whole number > 0>, "windowSeconds": <whole number > 0> }; got ${JSON.stringify(body)}.`);
+  }
+  limiter.override(key.id, { limit, windowSeconds });
+  return json(200, { id: key.id, rateLimit: { limit, windowSeconds } });
 }
 
 /** POST /__keymock/clock: { "advance": "90d" } or { "set": "2027-01-01T00:00:00Z" }; the clock runs on from there. */

@@ -6,9 +6,10 @@ export interface CorsPolicy {
   exposeHeaders: string;
 }
 
-export function corsPolicy(contract: Contract): CorsPolicy {
+export function corsPolicy(contract: Contract, ietfHeaders: boolean): CorsPolicy {
   const credentialHeaders = contract.credentials.map((c) => c.header);
-  const limitHeaders = Object.values(contract.rateLimits?.headers ?? {}).filter((h): h is string => Boolean(h));
+  const documented = Object.values(contract.rateLimits?.headers ?? {}).filter((h): h is string => Boolean(h));
+  const limitHeaders = ietfHeaders ? [...documented, "RateLimit", "RateLimit-Policy"] : documented;
   return {
     allowHeaders: unique([...credentialHeaders, "Content-Type"]).join(", "),
     // Named one by one: a "*" is ignored for credentialed requests.

@@ -9,7 +9,7 @@ import { corsHeaders, corsPolicy, preflightHeaders } from "./cors.js";
 import { json, messageFor, renderDenial, type EngineResponse } from "./envelope.js";
 import { compileKeyFormats } from "./key-formats.js";
 import { KeyStore } from "./key-store.js";
-import { RateLimiter } from "./rate-limiter.js";
+import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
 import { RecordStore } from "./records.js";
 import { Router } from "./router.js";
 import { storeSeededKey } from "./seed-keys.js";
@@ -45,12 +45,15 @@ export interface EngineOptions {
   startAt?: number;
   /** serve /__keymock/ admin routes (default true) */
   admin?: boolean;
+  /** departures from the documented rate limits: off, scaled, IETF headers */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface Engine {
   readonly contract: Contract;
   readonly clock: Clock;
   readonly keys: KeyStore;
+  readonly limiter: RateLimiter;
   handle(request: EngineRequest): Promise<EngineResult>;
   /** restores seeded keys, records and empty rate-limit windows */
   reset(): Promise<void>;
@@ -65,9 +68,9 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
   const seed = options.seed ?? 1;
   const router = new Router(contract.routes);
   const keys = new KeyStore();
-  const limiter = RateLimiter.for(contract, clock.now);
+  const limiter = new RateLimiter(contract, clock.now, options.rateLimit);
   const records = new RecordStore(contract, seed, clock.now);
-  const cors = corsPolicy(contract);
+  const cors = corsPolicy(contract, options.rateLimit?.ietf ?? false);
   const guards: GuardContext = { contract, formats: compileKeyFormats(contract), keys, limiter, now: clock.now };
   const admin = options.admin ?? true;
 
@@ -86,7 +89,7 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
     if (method === "OPTIONS") return { status: 204, headers: preflightHeaders(cors, request.headers["origin"]), body: "" };
 
     if (admin && (request.path === ADMIN_PREFIX || request.path.startsWith(`${ADMIN_PREFIX}/`))) {
-      const context = { contract, keys, clock, reset };
+      const context = { contract, keys, clock, limiter, reset };
       return handleAdmin(context, { method, path: request.path.slice(ADMIN_PREFIX.length), body: request.body });
     }
 
@@ -135,6 +138,7 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
     contract,
     clock,
     keys,
+    limiter,
     reset,
     async handle(request) {
       const response = await respond(request);

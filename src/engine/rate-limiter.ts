@@ -7,42 +7,75 @@ export interface LimitResult {
   headers: Record<string, string>;
 }
 
+/** How the mock departs from the documented limits, for local work. */
+export interface RateLimitOptions {
+  /** no limits at all (per-key overrides still apply) */
+  off?: boolean;
+  /** multiply every documented limit, e.g. 0.01 turns 1000/min into 10/min */
+  scale?: number;
+  /** also send the IETF RateLimit and RateLimit-Policy headers (draft-ietf-httpapi-ratelimit-headers) */
+  ietf?: boolean;
+}
+
+// A contract that documents no limits still needs a window shape for per-key overrides.
+const undocumented: RateLimits = { window: "fixed", headers: {}, resetFormat: "unix-seconds", retryAfter: true, policies: {} };
+
 /** Per-key windows for one contract, and the headers the contract documents for them. */
 export class RateLimiter {
   private readonly windows = new Map<string, WindowState>();
+  private readonly overrides = new Map<string, RateLimitPolicy>();
+  private readonly limits: RateLimits;
 
   constructor(
-    private readonly limits: RateLimits | undefined,
+    contract: Contract,
     private readonly now: () => number,
-  ) {}
-
-  static for(contract: Contract, now: () => number): RateLimiter {
-    return new RateLimiter(contract.rateLimits, now);
+    private readonly options: RateLimitOptions = {},
+  ) {
+    this.limits = contract.rateLimits ?? undocumented;
   }
 
   /** Counts the request; `allowed: false` means the window is exhausted. */
   consume(key: StoredKey): LimitResult {
     const policy = this.policyOf(key);
-    if (!policy || !this.limits) return { allowed: true, headers: {} };
-    const outcome = consumeWindow(this.windowOf(key.id), policy, this.limits.window, this.now());
-    return { allowed: outcome.allowed, headers: this.headersFor(outcome) };
+    if (!policy) return { allowed: true, headers: {} };
+    const outcome = consumeWindow(this.windowOf(key.id), policy.policy, this.limits.window, this.now());
+    return { allowed: outcome.allowed, headers: this.headersFor(outcome, policy) };
   }
 
   /** The headers as they stand, without counting the request. */
   peek(key: StoredKey): Record<string, string> {
     const policy = this.policyOf(key);
-    if (!policy || !this.limits) return {};
-    return this.headersFor(peekWindow(this.windowOf(key.id), policy, this.limits.window, this.now()));
+    if (!policy) return {};
+    return this.headersFor(peekWindow(this.windowOf(key.id), policy.policy, this.limits.window, this.now()), policy);
+  }
+
+  /** A key's own limit, replacing the documented one; its window starts afresh. */
+  override(keyId: string, policy: RateLimitPolicy | undefined): void {
+    if (policy) this.overrides.set(keyId, policy);
+    else this.overrides.delete(keyId);
+    this.windows.delete(keyId);
+  }
+
+  /** The limit a key is held to now, or undefined when it has none. */
+  policyFor(key: StoredKey): RateLimitPolicy | undefined {
+    return this.policyOf(key)?.policy;
   }
 
   reset(): void {
     this.windows.clear();
+    this.overrides.clear();
   }
 
-  private policyOf(key: StoredKey): RateLimitPolicy | undefined {
-    const policies = this.limits?.policies;
-    if (!policies) return undefined;
-    return (key.environment !== undefined ? policies[key.environment] : undefined) ?? policies["default"];
+  private policyOf(key: StoredKey): { name: string; policy: RateLimitPolicy } | undefined {
+    const override = this.overrides.get(key.id);
+    if (override) return { name: "override", policy: override };
+    if (this.options.off) return undefined;
+    const { policies } = this.limits;
+    const name = key.environment !== undefined && policies[key.environment] ? key.environment : "default";
+    const documented = policies[name];
+    if (!documented) return undefined;
+    const scale = this.options.scale ?? 1;
+    return { name, policy: scale === 1 ? documented : { ...documented, limit: Math.max(1, Math.round(documented.limit * scale)) } };
   }
 
   private windowOf(id: string): WindowState {
@@ -51,20 +84,19 @@ export class RateLimiter {
     return state;
   }
 
-  private headersFor(outcome: WindowOutcome): Record<string, string> {
-    const limits = this.limits as RateLimits;
+  private headersFor(outcome: WindowOutcome, { name, policy }: { name: string; policy: RateLimitPolicy }): Record<string, string> {
     const headers: Record<string, string> = {};
-    const { limit, remaining, reset } = limits.headers;
-    const resetSeconds =
-      limits.resetFormat === "unix-seconds"
-        ? Math.ceil(outcome.resetAt / 1000)
-        : Math.max(0, Math.ceil((outcome.resetAt - this.now()) / 1000));
+    const { limit, remaining, reset } = this.limits.headers;
+    const secondsLeft = Math.max(0, Math.ceil((outcome.resetAt - this.now()) / 1000));
+    const remainingNow = String(Math.max(0, outcome.remaining));
     if (limit) headers[limit] = String(outcome.limit);
-    if (remaining) headers[remaining] = String(Math.max(0, outcome.remaining));
-    if (reset) headers[reset] = String(resetSeconds);
-    if (!outcome.allowed && limits.retryAfter) {
-      headers["Retry-After"] = String(Math.max(1, Math.ceil((outcome.resetAt - this.now()) / 1000)));
+    if (remaining) headers[remaining] = remainingNow;
+    if (reset) headers[reset] = String(this.limits.resetFormat === "unix-seconds" ? Math.ceil(outcome.resetAt / 1000) : secondsLeft);
+    if (this.options.ietf) {
+      headers["RateLimit-Policy"] = `"${name}";q=${policy.limit};w=${policy.windowSeconds}`;
+      headers["RateLimit"] = `"${name}";r=${remainingNow};t=${secondsLeft}`;
     }
+    if (!outcome.allowed && this.limits.retryAfter) headers["Retry-After"] = String(Math.max(1, secondsLeft));
     return headers;
   }
 }

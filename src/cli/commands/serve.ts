@@ -14,6 +14,11 @@ const options = (yargs: Argv) =>
       type: "string",
       describe: "start the mock's clock at this ISO 8601 time (it runs on from there), e.g. 2027-01-01T00:00:00Z",
     })
+    .option("rate-limit", {
+      type: "string",
+      array: true,
+      describe: 'departures from the documented limits: "off", "scale=0.01" (1000/min becomes 10/min), "ietf" (add RateLimit headers)',
+    })
     .option("admin", { type: "boolean", default: true, describe: "serve the /__keymock/ admin API (--no-admin to switch off)" })
     .check((args) => {
       if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
@@ -29,7 +34,7 @@ const options = (yargs: Argv) =>
       return true;
     });
 
-export type ServeArgs = Awaited<ReturnType<typeof options>["argv"]>;
+export type ServeArgs = ReturnType<typeof options> extends Argv<infer T> ? T : never;
 
 export const serveCommand: CommandModule<object, ServeArgs> = {
   command: ["serve", "$0"],
