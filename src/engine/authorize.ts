@@ -6,7 +6,7 @@ import { keyStatus, type KeyStore, type StoredKey } from "./key-store.js";
 import { allows, requiredPermission } from "./permissions.js";
 import { looksLikeSession, SESSION_KIND } from "./sessions.js";
 import type { RateLimiter } from "./rate-limiter.js";
-import type { Vars } from "./envelope.js";
+import type { Vars } from "../contract/render.js";
 
 export interface GuardContext {
   contract: Contract;

@@ -3,7 +3,7 @@ import { renderDenial, json, type EngineResponse } from "./envelope.js";
 import { issueKey } from "./issue-key.js";
 import type { KeyStore, StoredKey } from "./key-store.js";
 import { allows } from "./permissions.js";
-import { fillTemplate } from "./template.js";
+import { fillTemplate } from "../contract/render.js";
 
 /**
  * A contract's own key-issuing endpoint (Moonborn's POST /v1/api-keys), on the same mechanism as the admin API.
