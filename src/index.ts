@@ -1,12 +1,13 @@
 // Contracts: validate fixtures, or use the bundled ones.
 export { parseContract, parseContractText, validateContract, ContractError } from "./contract/load.js";
 export { contractSchema, denialReasons } from "./contract/schema.js";
-export type { Contract, ContractInput, DenialReason } from "./contract/schema.js";
+export type { Contract, ContractInput, DenialReason, HttpMethod, Route } from "./contract/schema.js";
 export { bundledContract, bundledNames } from "./contract/bundled.js";
 export type { BundledName } from "./contract/bundled.js";
 
 // The engine: plain request data in, status + headers + body out.
 export { createEngine, MAX_BODY_BYTES } from "./engine/engine.js";
+export { errorBody } from "./contract/render.js";
 export type { Engine, EngineOptions, EngineRequest, EngineResult } from "./engine/engine.js";
 
 // Transports: MSW handlers and the standalone express app.
