@@ -1,4 +1,6 @@
-import { errorBody, type Contract, type DenialReason, type HttpMethod } from "../src/index.js";
+import type { Contract, DenialReason, HttpMethod } from "../src/index.js";
+// The renderer alone, not the whole public API: --list must not load the server.
+import { errorBody } from "../src/contract/render.js";
 import { CheckSkip, expectEqual, expectThat, parseBody, withKey, type Check, type CheckContext } from "./check.js";
 import { probeRoute, type KeyRole } from "./key-roles.js";
 
@@ -127,7 +129,7 @@ export function deriveChecks(contract: Contract): Check[] {
       expectEqual("content type", want, response.headers["content-type"]?.split(";")[0]?.trim());
     },
   });
-  addRateLimitChecks(contract, probePath, add, keyFor);
+  const exhaust = addRateLimitChecks(contract, probePath, add, keyFor);
   addKeyChecks(contract, add, keyFor);
   if (contract.httpsOnly) {
     add({
@@ -150,6 +152,8 @@ export function deriveChecks(contract: Contract): Check[] {
       },
     });
   }
+  // Last: it uses up the valid key's window, which would refuse every check after it.
+  if (exhaust) checks.push(exhaust);
   return checks;
 }
 
@@ -161,9 +165,9 @@ function concrete(contract: Contract, path: string): string {
   return path.replace(/:(\w+)/g, "keymock-conformance");
 }
 
-function addRateLimitChecks(contract: Contract, probePath: string, add: (c: Check) => void, keyFor: (c: CheckContext, r: KeyRole) => string) {
+function addRateLimitChecks(contract: Contract, probePath: string, add: (c: Check) => void, keyFor: (c: CheckContext, r: KeyRole) => string): Check | undefined {
   const limits = contract.rateLimits;
-  if (!limits) return;
+  if (!limits) return undefined;
   const names = limits.headers;
   const get = (context: CheckContext) => withKey(contract, context.request("GET", probePath), keyFor(context, "valid"));
   if (names.limit || names.remaining || names.reset) {
@@ -209,7 +213,7 @@ function addRateLimitChecks(contract: Contract, probePath: string, add: (c: Chec
       },
     });
   }
-  add({
+  return {
     id: "ratelimit.429-after-limit",
     title: "the request after the limit answers 429 in the envelope with Retry-After",
     needs: ["valid"],
@@ -231,7 +235,7 @@ function addRateLimitChecks(contract: Contract, probePath: string, add: (c: Chec
         expectThat("Retry-After", retry !== undefined && /^\d+$/.test(retry), "seconds", retry ?? "(absent)");
       }
     },
-  });
+  };
 }
 
 function addKeyChecks(contract: Contract, add: (c: Check) => void, keyFor: (c: CheckContext, r: KeyRole) => string) {
