@@ -112,7 +112,7 @@ describe("mock-server conformance", () => {
       expect(result.stdout).toBe(`14 passed, 1 failed, 3 skipped (report in ${output})\n`);
       const xml = readFileSync(output, "utf8");
       expect(xml).toContain('<testsuites tests="18" failures="1" skipped="3"');
-      expect(xml).toMatch(/name="auth.missing-credential: [^"]*">\s*<failure message="status for missing_credentials">expected: 401\nactual: 403<\/failure>/);
+      expect(xml).toMatch(/name="auth.missing-credential: [^"]*" time="[\d.]+">\s*<failure message="status for missing_credentials">expected: 401\nactual: 403<\/failure>/);
     } finally {
       server.close();
     }
