@@ -20,12 +20,26 @@ export interface WindowOutcome {
  * so concurrent requests cannot both take the last slot.
  * @example consumeWindow(state, { limit: 100, windowSeconds: 60 }, "fixed", Date.now())
  */
-export function consumeWindow(
-  state: WindowState,
-  policy: RateLimitPolicy,
-  mode: "fixed" | "sliding",
-  now: number,
-): WindowOutcome {
+export function consumeWindow(state: WindowState, policy: RateLimitPolicy, mode: Mode, now: number): WindowOutcome {
+  advance(state, policy, mode, now);
+  const allowed = used(state, mode) < policy.limit;
+  if (allowed) {
+    if (mode === "fixed") state.count++;
+    else state.times.push(now);
+  }
+  return figures(state, policy, mode, now, allowed);
+}
+
+/** The same figures without counting: for responses refused before the rate-limit step. */
+export function peekWindow(state: WindowState, policy: RateLimitPolicy, mode: Mode, now: number): WindowOutcome {
+  advance(state, policy, mode, now);
+  return figures(state, policy, mode, now, used(state, mode) < policy.limit);
+}
+
+type Mode = "fixed" | "sliding";
+
+/** Forgets what has left the window: a fixed window rolls over, a sliding one drops requests older than its length. */
+function advance(state: WindowState, policy: RateLimitPolicy, mode: Mode, now: number): void {
   const windowMs = policy.windowSeconds * 1000;
   if (mode === "fixed") {
     // Windows align to multiples of their length since the epoch: a minute window resets on the minute, a day at 00:00 UTC.
@@ -34,40 +48,21 @@ export function consumeWindow(
       state.start = start;
       state.count = 0;
     }
-    const allowed = state.count < policy.limit;
-    if (allowed) state.count++;
-    return { allowed, limit: policy.limit, remaining: policy.limit - state.count, resetAt: start + windowMs };
+    return;
   }
-  const cutoff = now - windowMs;
   let drop = 0;
-  while (drop < state.times.length && (state.times[drop] as number) <= cutoff) drop++;
+  while (drop < state.times.length && (state.times[drop] as number) <= now - windowMs) drop++;
   if (drop > 0) state.times.splice(0, drop);
-  const allowed = state.times.length < policy.limit;
-  if (allowed) state.times.push(now);
-  const oldest = state.times[0] ?? now;
-  return { allowed, limit: policy.limit, remaining: policy.limit - state.times.length, resetAt: oldest + windowMs };
 }
 
-/** The same figures without counting: for responses refused before the rate-limit step. */
-export function peekWindow(
-  state: WindowState,
-  policy: RateLimitPolicy,
-  mode: "fixed" | "sliding",
-  now: number,
-): WindowOutcome {
+function used(state: WindowState, mode: Mode): number {
+  return mode === "fixed" ? state.count : state.times.length;
+}
+
+function figures(state: WindowState, policy: RateLimitPolicy, mode: Mode, now: number, allowed: boolean): WindowOutcome {
   const windowMs = policy.windowSeconds * 1000;
-  if (mode === "fixed") {
-    const start = now - (now % windowMs);
-    const used = state.start === start ? state.count : 0;
-    return { allowed: used < policy.limit, limit: policy.limit, remaining: policy.limit - used, resetAt: start + windowMs };
-  }
-  const live = state.times.filter((t) => t > now - windowMs);
-  return {
-    allowed: live.length < policy.limit,
-    limit: policy.limit,
-    remaining: policy.limit - live.length,
-    resetAt: (live[0] ?? now) + windowMs,
-  };
+  const resetAt = mode === "fixed" ? state.start + windowMs : (state.times[0] ?? now) + windowMs;
+  return { allowed, limit: policy.limit, remaining: policy.limit - used(state, mode), resetAt };
 }
 
 export function emptyWindow(): WindowState {
