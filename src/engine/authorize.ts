@@ -1,6 +1,5 @@
 import type { Contract, DenialReason, Route } from "../contract/schema.js";
 import { readCredential, redactKey } from "./credentials.js";
-import { sha256Hex } from "./hash.js";
 import { matchKeyFormat, type KeyFormat } from "./key-formats.js";
 import { keyStatus, type KeyStore, type StoredKey } from "./key-store.js";
 import { allows, requiredPermission } from "./permissions.js";
@@ -52,7 +51,7 @@ export async function authorize(context: GuardContext, route: Route, request: Gu
   if (!kind) return deny("malformed_key", redactKey(presented.key));
   const keyHint = redactKey(presented.key, kind.prefix);
 
-  const key = context.keys.findByHash(await sha256Hex(presented.key));
+  const key = context.keys.findByHash(await context.keys.hashOf(presented.key));
   if (!key) return deny("unknown_key", keyHint);
 
   const status = keyStatus(key, context.now());

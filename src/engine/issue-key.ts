@@ -1,5 +1,4 @@
 import type { Contract, KeyKind } from "../contract/schema.js";
-import { sha256Hex } from "./hash.js";
 import type { KeyStore, StoredKey } from "./key-store.js";
 import { grantsFor } from "./permissions.js";
 import { randomAlphanumeric, randomHex } from "./random.js";
@@ -32,7 +31,7 @@ export async function issueKey(contract: Contract, keys: KeyStore, spec: IssueSp
     revoked: false,
     expiresAt: spec.expiresAt,
     createdAt: now,
-    hash: await sha256Hex(plaintext),
+    hash: await keys.hashOf(plaintext),
     prefix: spec.kind.prefix,
     last4: plaintext.slice(-4),
     seededPlaintext: undefined,

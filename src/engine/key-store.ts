@@ -30,10 +30,15 @@ export function keyStatus(key: StoredKey, now: number): KeyStatus {
   return "active";
 }
 
+/** SHA-256 as lower-case hex; Web Crypto by default, node:crypto's synchronous one where the transport is Node. */
+export type HashFunction = (text: string) => string | Promise<string>;
+
 /** Issued keys by hash (one Map lookup a request, whatever the number of keys) and by id. */
 export class KeyStore {
   private readonly byHash = new Map<string, StoredKey>();
   private readonly byId = new Map<string, StoredKey>();
+
+  constructor(readonly hashOf: HashFunction) {}
 
   add(key: StoredKey): void {
     this.byHash.set(key.hash, key);

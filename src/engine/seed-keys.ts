@@ -1,10 +1,9 @@
 import type { Contract, SeededKey } from "../contract/schema.js";
-import { sha256Hex } from "./hash.js";
-import type { StoredKey } from "./key-store.js";
+import type { KeyStore, StoredKey } from "./key-store.js";
 import { grantsFor } from "./permissions.js";
 
 /** Turns a fixture's seeded key into its stored form; the plaintext is kept only because the fixture publishes it. */
-export async function storeSeededKey(contract: Contract, seeded: SeededKey, createdAt: number): Promise<StoredKey> {
+export async function storeSeededKey(contract: Contract, keys: KeyStore, seeded: SeededKey, createdAt: number): Promise<StoredKey> {
   const kind = contract.keyKinds.find((k) => k.id === seeded.kind);
   if (!kind) throw new Error(`[keymock] Key "${seeded.id}" names unknown kind "${seeded.kind}"`);
   const scopes = seeded.scopes ?? [];
@@ -20,7 +19,7 @@ export async function storeSeededKey(contract: Contract, seeded: SeededKey, crea
     revoked: seeded.status === "revoked",
     expiresAt: seeded.expiresAt === undefined ? undefined : Date.parse(seeded.expiresAt),
     createdAt,
-    hash: await sha256Hex(seeded.plaintext),
+    hash: await keys.hashOf(seeded.plaintext),
     prefix: kind.prefix,
     last4: seeded.plaintext.slice(-4),
     seededPlaintext: seeded.plaintext,

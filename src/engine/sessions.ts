@@ -1,5 +1,4 @@
 import type { Contract, KeyKind } from "../contract/schema.js";
-import { sha256Hex } from "./hash.js";
 import type { KeyStore, StoredKey } from "./key-store.js";
 import { grantsFor } from "./permissions.js";
 import { base64url, randomAlphanumeric, randomHex } from "./random.js";
@@ -43,7 +42,7 @@ export async function issueSession(contract: Contract, keys: KeyStore, memberId:
     revoked: false,
     expiresAt,
     createdAt: now,
-    hash: await sha256Hex(token),
+    hash: await keys.hashOf(token),
     prefix: "",
     last4: token.slice(-4),
     seededPlaintext: undefined,
