@@ -33,7 +33,7 @@ const comparable = (headers: Iterable<[string, string]>) =>
 describe("the express server and the MSW handlers answer alike", () => {
   const server = setupServer();
   beforeAll(async () => {
-    server.use(...(await handlersFor(contract, { now: fixedNow })));
+    server.use(...handlersFor(contract, { now: fixedNow }));
     // supertest's calls to the local express app pass through; anything else unhandled is a test bug.
     server.listen({ onUnhandledRequest: (req, print) => (new URL(req.url).hostname === "127.0.0.1" ? undefined : print.error()) });
   });

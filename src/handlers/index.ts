@@ -13,17 +13,21 @@ export interface HandlerOptions extends EngineOptions {
 
 /**
  * MSW handlers for a contract: one catch-all under its base URL that hands every request to the engine.
- * @example server.use(...(await handlersFor("moonkey")))
+ * Returned at once, as MSW expects; the engine (key hashing is async in browsers) is ready by the first request.
+ * @example setupWorker(...handlersFor("moonkey")).start()
  */
-export async function handlersFor(contract: BundledName | Contract, options: HandlerOptions = {}): Promise<HttpHandler[]> {
+export function handlersFor(contract: BundledName | Contract, options: HandlerOptions = {}): HttpHandler[] {
   const resolved = resolveContract(contract);
-  const engine = options.engine ?? (await createEngine(resolved, options));
+  const ready = options.engine ? Promise.resolve(options.engine) : createEngine(resolved, options);
+  // Kept from being an unhandled rejection until a request awaits it and reports the failure there.
+  ready.catch(() => undefined);
   const base = new URL(options.baseUrl ?? resolved.baseUrl);
   const basePath = base.pathname.replace(/\/$/, "");
   // Either protocol, so a plain-http call to an HTTPS-only API gets the contract's refusal rather than passing through.
   const under = new RegExp(`^https?://${escapeRegExp(base.host)}${escapeRegExp(basePath)}(?:[/?#]|$)`);
   return [
     http.all(under, async ({ request }) => {
+      const engine = await ready;
       const url = new URL(request.url);
       const text = request.body ? await request.text() : undefined;
       const tooLarge = text !== undefined && new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES;

@@ -8,7 +8,7 @@ const $ = (id: string) => document.getElementById(id) as HTMLElement;
 async function startMocks(): Promise<string> {
   if (params.get("mock") !== "msw") return "standalone server";
   const [{ setupWorker }, { handlersFor }] = await Promise.all([import("msw/browser"), import("keymock/msw")]);
-  const worker = setupWorker(...(await handlersFor("moonkey")));
+  const worker = setupWorker(...handlersFor("moonkey"));
   await worker.start({ onUnhandledRequest: "bypass", quiet: true });
   return "MSW service worker";
 }
