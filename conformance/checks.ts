@@ -2,7 +2,7 @@ import type { Contract, DenialReason, HttpMethod } from "../src/index.js";
 // The renderer alone, not the whole public API: --list must not load the server.
 import { errorBody } from "../src/contract/render.js";
 import { CheckSkip, expectEqual, expectThat, parseBody, withKey, type Check, type CheckContext } from "./check.js";
-import { probeRoute, type KeyRole } from "./key-roles.js";
+import { permissionOf, probeRoute, type KeyRole } from "./key-roles.js";
 
 const header = (headers: Record<string, string>, name: string | undefined) => (name ? headers[name.toLowerCase()] : undefined);
 
@@ -96,7 +96,7 @@ export function deriveChecks(contract: Contract): Check[] {
       },
     });
   }
-  if (contract.routes.some((r) => (r.permission ?? contract.permissions.byMethod[r.method]) !== undefined)) {
+  if (contract.routes.some((r) => permissionOf(contract, r) !== undefined)) {
     add({
       id: "auth.insufficient-scope",
       title: "a key without the route's scope: the insufficient_scope status and envelope",
@@ -104,7 +104,7 @@ export function deriveChecks(contract: Contract): Check[] {
       async run(context) {
         const route = context.roles.limited?.route;
         if (!route) return;
-        const permission = route.permission ?? contract.permissions.byMethod[route.method] ?? "";
+        const permission = permissionOf(contract, route) ?? "";
         await expectDenial(context, "insufficient_scope", route.method, concrete(contract, route.path), route.path, keyFor(context, "limited"), { permission });
       },
     });

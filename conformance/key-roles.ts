@@ -16,7 +16,8 @@ type Seeded = Contract["keys"][number];
 
 const grantsOf = (contract: Contract, key: Seeded) =>
   new Set([...(key.scopes ?? []), ...(key.role ? (contract.permissions.roles[key.role] ?? []) : [])]);
-const permissionOf = (contract: Contract, route: Route) => route.permission ?? contract.permissions.byMethod[route.method];
+/** The scope a route needs: its own, else the one its method needs. */
+export const permissionOf = (contract: Contract, route: Route): string | undefined => route.permission ?? contract.permissions.byMethod[route.method];
 const kindOf = (contract: Contract, key: Seeded) => contract.keyKinds.find((k) => k.id === key.kind);
 const usable = (key: Seeded) => key.status === "active" && key.expiresAt === undefined;
 
