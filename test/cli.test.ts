@@ -99,7 +99,7 @@ describe("mock-server", () => {
     { args: ["--port", "99999"], error: /^\[keymock\] --port must be a whole number from 0 to 65535, got "99999"\.\n$/ },
     { args: ["--clock", "next tuesday"], error: /^\[keymock\] --clock must be an ISO 8601 date-time such as 2027-01-01T00:00:00Z, got "next tuesday"\.\n$/ },
     { args: ["--fixture", "moonkey", "--port", "0", "--rate-limit", "half"], error: /^\[keymock\] --rate-limit takes "off", "scale=<factor above 0>" \(e\.g\. scale=0\.01\) or "ietf", got "half"\.\n$/ },
-    { args: ["--port", "abc"], error: /^\[keymock\] --port must be a whole number from 0 to 65535, got "NaN"\.\n$/ },
+    { args: ["--port", "abc"], error: /^\[keymock\] --port must be a whole number from 0 to 65535, got "abc"\.\n$/ },
   ])("refuses $args in one line with a non-zero exit", async ({ args, error }) => {
     const result = await runToEnd(args);
     expect(result.code).toBe(1);

@@ -33,7 +33,7 @@ export async function startServer(args: ServeArgs): Promise<void> {
     })),
   );
   const app = createApp(mounts, { log: (line) => process.stdout.write(`${line}\n`) });
-  const server = await listen(app, args.port, args.host);
+  const server = await listen(app, Number(args.port), args.host);
   const { port } = server.address() as AddressInfo;
   const host = args.host.includes(":") ? `[${args.host}]` : args.host;
   process.stdout.write(formatBanner(`http://${host}:${port}`, mounts, { admin: args.admin, rateLimit: describeRateLimitOptions(rateLimit) }));

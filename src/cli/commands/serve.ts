@@ -2,7 +2,8 @@ import type { Argv, CommandModule } from "yargs";
 
 const options = (yargs: Argv) =>
   yargs
-    .option("port", { type: "number", default: 4010, describe: "port to listen on; 0 picks a free one" })
+    // A string, checked here: as a number yargs would turn "abc" into NaN before the message could echo it.
+    .option("port", { type: "string", default: "4010", describe: "port to listen on; 0 picks a free one" })
     .option("host", { type: "string", default: "127.0.0.1", describe: "address to listen on" })
     .option("seed", { type: "number", default: 1, describe: "faker seed for generated records" })
     .option("fixture", {
@@ -21,8 +22,8 @@ const options = (yargs: Argv) =>
     })
     .option("admin", { type: "boolean", default: true, describe: "serve the /__keymock/ admin API (--no-admin to switch off)" })
     .check((args) => {
-      if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
-        throw new Error(`[keymock] --port must be a whole number from 0 to 65535, got "${String(args.port)}".`);
+      if (!/^\d+$/.test(args.port) || Number(args.port) > 65535) {
+        throw new Error(`[keymock] --port must be a whole number from 0 to 65535, got "${args.port}".`);
       }
       if (args.clock !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(args.clock)) {
         throw new Error(`[keymock] --clock must be an ISO 8601 date-time such as 2027-01-01T00:00:00Z, got "${args.clock}".`);
