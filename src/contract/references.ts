@@ -10,7 +10,7 @@ export function checkReferences(contract: Contract): Problem[] {
   const problems: Problem[] = [];
   const report = (path: (string | number)[], message: string) => problems.push({ path, message });
   const { permissions } = contract;
-  const grantable = new Set([...permissions.scopes, ...(permissions.wildcard ? [permissions.wildcard] : [])]);
+  const grantable = grantableScopes(contract);
   const kindIds = new Set<string>();
   const formats = new Map<string, RegExp>();
 
@@ -96,7 +96,14 @@ export function checkReferences(contract: Contract): Problem[] {
   return problems;
 }
 
-function list(values: Iterable<string>): string {
+/** Every scope a key may hold: the contract's vocabulary plus its wildcard. */
+export function grantableScopes(contract: Contract): Set<string> {
+  const { scopes, wildcard } = contract.permissions;
+  return new Set([...scopes, ...(wildcard ? [wildcard] : [])]);
+}
+
+/** `"a", "b"` for messages, or "(none defined)". */
+export function list(values: Iterable<string>): string {
   const all = [...values].map((v) => `"${v}"`);
   return all.length > 0 ? all.join(", ") : "(none defined)";
 }

@@ -1,3 +1,4 @@
+import { grantableScopes, list } from "../contract/references.js";
 import type { Contract } from "../contract/schema.js";
 import { json, type EngineResponse } from "./envelope.js";
 import { issueKey } from "./issue-key.js";
@@ -15,7 +16,6 @@ export class AdminInputError extends Error {
   }
 }
 
-const quoted = (values: Iterable<string>) => [...values].map((v) => `"${v}"`).join(", ") || "(none)";
 
 export function listKeys(keys: KeyStore, now: number): EngineResponse {
   return json(200, keys.list().filter((k) => k.kind !== SESSION_KIND).map((key) => describeKey(key, now)));
@@ -31,20 +31,20 @@ export function findKey(keys: KeyStore, id: string): StoredKey {
 export async function createKey(contract: Contract, keys: KeyStore, body: Record<string, unknown>, now: number): Promise<EngineResponse> {
   const kinds = contract.keyKinds.map((k) => k.id);
   const kind = contract.keyKinds.find((k) => k.id === body["kind"]);
-  if (!kind) throw new AdminInputError(400, "invalid_kind", `"kind" must be one of ${quoted(kinds)}; got ${JSON.stringify(body["kind"] ?? null)}.`);
+  if (!kind) throw new AdminInputError(400, "invalid_kind", `"kind" must be one of ${list(kinds)}; got ${JSON.stringify(body["kind"] ?? null)}.`);
   const { permissions } = contract;
-  const grantable = new Set([...permissions.scopes, ...(permissions.wildcard ? [permissions.wildcard] : [])]);
+  const grantable = grantableScopes(contract);
   const scopes = body["scopes"] ?? [];
   if (!Array.isArray(scopes) || scopes.some((s) => typeof s !== "string" || !grantable.has(s))) {
-    throw new AdminInputError(400, "invalid_scopes", `"scopes" must be an array of ${quoted(grantable)}; got ${JSON.stringify(scopes)}.`);
+    throw new AdminInputError(400, "invalid_scopes", `"scopes" must be an array of ${list(grantable)}; got ${JSON.stringify(scopes)}.`);
   }
   const role = body["role"];
   if (role !== undefined && (typeof role !== "string" || !(role in permissions.roles))) {
-    throw new AdminInputError(400, "invalid_role", `"role" must be one of ${quoted(Object.keys(permissions.roles))}; got ${JSON.stringify(role)}.`);
+    throw new AdminInputError(400, "invalid_role", `"role" must be one of ${list(Object.keys(permissions.roles))}; got ${JSON.stringify(role)}.`);
   }
   const member = body["member"];
   if (member !== undefined && !contract.members.some((m) => m.id === member)) {
-    throw new AdminInputError(400, "invalid_member", `"member" must be one of ${quoted(contract.members.map((m) => m.id))}; got ${JSON.stringify(member)}.`);
+    throw new AdminInputError(400, "invalid_member", `"member" must be one of ${list(contract.members.map((m) => m.id))}; got ${JSON.stringify(member)}.`);
   }
   const expiresAt = body["expiresAt"] === undefined ? undefined : parseInstant(body["expiresAt"], "expiresAt");
   const { key, plaintext } = await issueKey(

@@ -27,13 +27,8 @@ export async function issueKeyFromRoute(
   const scopes = (body[action.fields.scopes] as string[] | undefined) ?? [];
   const { wildcard } = contract.permissions;
   const callerRole = contract.members.find((m) => m.id === caller.member)?.role;
-  const refused = scopes.filter((scope) =>
-    scope === wildcard
-      ? action.wildcardRequiresRole !== undefined
-        ? callerRole !== action.wildcardRequiresRole
-        : !allows(contract, caller, scope)
-      : !allows(contract, caller, scope),
-  );
+  const ownerOnly = (scope: string) => scope === wildcard && action.wildcardRequiresRole !== undefined;
+  const refused = scopes.filter((scope) => (ownerOnly(scope) ? callerRole !== action.wildcardRequiresRole : !allows(contract, caller, scope)));
   if (refused.length > 0) {
     return renderDenial(contract, "forbidden_grant", { scopes: refused.join(", "), role: action.wildcardRequiresRole ?? "" }, { scopes: refused });
   }

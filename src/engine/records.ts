@@ -11,6 +11,8 @@ export type Row = Record<string, unknown> & { id: string };
  */
 export class RecordStore {
   private readonly tables = new Map<string, Map<string, Row>>();
+  /** per model, the fields an update stamps with the clock's time; worked out once */
+  private readonly updatedFields = new Map<string, string[]>();
   private faker: Faker;
 
   constructor(
@@ -19,6 +21,10 @@ export class RecordStore {
     private readonly now: () => number,
   ) {
     this.faker = createFaker(seed);
+    for (const [name, model] of Object.entries(contract.models)) {
+      const stamped = Object.entries(model.fields).filter(([, spec]) => "timestamp" in spec && spec.timestamp === "updated");
+      this.updatedFields.set(name, stamped.map(([field]) => field));
+    }
     this.reset();
   }
 
@@ -56,10 +62,8 @@ export class RecordStore {
   update(modelName: string, id: string, values: Record<string, unknown>): Row | undefined {
     const existing = this.get(modelName, id);
     if (!existing) return undefined;
-    const model = this.contract.models[modelName] as Model;
-    const stamps = Object.entries(model.fields).filter(([, spec]) => "timestamp" in spec && spec.timestamp === "updated");
     const row = { ...existing, ...values, id } as Row;
-    for (const [field] of stamps) row[field] = new Date(this.now()).toISOString();
+    for (const field of this.updatedFields.get(modelName) ?? []) row[field] = new Date(this.now()).toISOString();
     this.table(modelName).set(id, row);
     return row;
   }
