@@ -1,4 +1,4 @@
-import type { Contract, DenialReason, HttpMethod } from "../src/index.js";
+import type { Contract, DenialReason, HttpMethod, Route } from "../src/index.js";
 // The renderer alone, not the whole public API: --list must not load the server.
 import { errorBody } from "../src/contract/render.js";
 import { CheckSkip, expectEqual, expectThat, parseBody, withKey, type Check, type CheckContext } from "./check.js";
@@ -15,6 +15,14 @@ async function expectDenial(context: CheckContext, reason: DenialReason, method:
   expectEqual(`status for ${reason}`, errorCase.status, response.status);
   const expected = errorBody(contract, reason, { method, path: routePath, ...vars });
   expectEqual(`body for ${reason}`, expected, parseBody(response.text));
+}
+
+/** Sends a role's key to the route its role names and expects the contract's refusal. */
+async function expectRoleDenial(context: CheckContext, role: KeyRole, reason: DenialReason, vars: (route: Route) => Record<string, string>) {
+  const route = context.roles[role]?.route;
+  if (!route) return;
+  const key = context.keys[role] as string;
+  await expectDenial(context, reason, route.method, concrete(context.contract, route.path), route.path, key, vars(route));
 }
 
 function malformedKey(contract: Contract): string {
@@ -89,11 +97,7 @@ export function deriveChecks(contract: Contract): Check[] {
       id: "auth.key-kind-forbidden",
       title: "a public key on a secret route: the forbidden_key_kind status and envelope",
       needs: ["public"],
-      async run(context) {
-        const route = context.roles.public?.route;
-        if (!route) return;
-        await expectDenial(context, "forbidden_key_kind", route.method, concrete(contract, route.path), route.path, keyFor(context, "public"));
-      },
+      run: (context) => expectRoleDenial(context, "public", "forbidden_key_kind", () => ({})),
     });
   }
   if (contract.routes.some((r) => permissionOf(contract, r) !== undefined)) {
@@ -101,12 +105,7 @@ export function deriveChecks(contract: Contract): Check[] {
       id: "auth.insufficient-scope",
       title: "a key without the route's scope: the insufficient_scope status and envelope",
       needs: ["limited"],
-      async run(context) {
-        const route = context.roles.limited?.route;
-        if (!route) return;
-        const permission = permissionOf(contract, route) ?? "";
-        await expectDenial(context, "insufficient_scope", route.method, concrete(contract, route.path), route.path, keyFor(context, "limited"), { permission });
-      },
+      run: (context) => expectRoleDenial(context, "limited", "insufficient_scope", (route) => ({ permission: permissionOf(contract, route) ?? "" })),
     });
   }
   add({
