@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadFixture } from "../src/adapters/fixture-file.js";
-import { ContractError } from "../src/contract/load.js";
+import { bundledContract, bundledNames } from "../src/contract/bundled.js";
+import { ContractError, parseContractText } from "../src/contract/load.js";
 import { contractJsonSchema } from "../src/contract/json-schema.js";
 
 const dir = mkdtempSync(join(tmpdir(), "keymock-fixture-"));
@@ -60,7 +61,16 @@ describe("a bad fixture file is named with the JSON path and what was expected",
 
   it("says when a file does not exist and when a name is not bundled", async () => {
     expect((await loadError(join(dir, "missing.json"))).lines()[0]).toContain("cannot read the fixture: the file does not exist");
-    expect((await loadError("acme")).lines()[0]).toBe('acme: $: no bundled contract is called "acme"; bundled: moonkey, monei, moment, moodmnky, moonborn; or give a path to a .json fixture');
+    expect((await loadError("acme")).lines()[0]).toBe('acme: $: no bundled contract is called "acme"; bundled: moment, monei, moodmnky, moonborn, moonkey; or give a path to a .json fixture');
+  });
+
+  it("serves exactly the validated fixtures/*.json as the bundled contracts (compiled at build time)", () => {
+    const files = readdirSync("fixtures").filter((f) => f.endsWith(".json") && f !== "contract.schema.json").sort();
+    expect(bundledNames.map((name) => `${name}.json`)).toEqual(files);
+    for (const name of bundledNames) {
+      const path = `fixtures/${name}.json`;
+      expect(bundledContract(name)).toEqual(parseContractText(readFileSync(path, "utf8"), path));
+    }
   });
 
   it("keeps fixtures/contract.schema.json in step with the zod schema", () => {

@@ -1,34 +1,23 @@
-import moonkey from "../../fixtures/moonkey.json" with { type: "json" };
-import monei from "../../fixtures/monei.json" with { type: "json" };
-import moment from "../../fixtures/moment.json" with { type: "json" };
-import moodmnky from "../../fixtures/moodmnky.json" with { type: "json" };
-import moonborn from "../../fixtures/moonborn.json" with { type: "json" };
-import { parseContract } from "./load.js";
+// Written by scripts/compile-bundled.js at build time: fixtures/*.json validated, defaults filled in.
+// A JSON import, so browser bundles get the contracts without a file read and without zod.
+import compiled from "./bundled-contracts.json" with { type: "json" };
 import type { Contract } from "./schema.js";
 
-/** The fixtures shipped with keymock, as JSON imports so browser bundles get them without a file read. */
-const bundledFixtures = { moonkey, monei, moment, moodmnky, moonborn } as const;
+const bundledContracts = compiled as Record<keyof typeof compiled, Contract>;
 
-export type BundledName = keyof typeof bundledFixtures;
-export const bundledNames = Object.keys(bundledFixtures) as BundledName[];
-
-const parsed = new Map<BundledName, Contract>();
+export type BundledName = keyof typeof compiled;
+export const bundledNames = Object.keys(bundledContracts) as BundledName[];
 
 export function isBundledName(name: string): name is BundledName {
-  return Object.hasOwn(bundledFixtures, name);
+  return Object.hasOwn(bundledContracts, name);
 }
 
 /**
- * A bundled contract, validated on first use.
+ * A bundled contract, validated when keymock was built.
  * @example bundledContract("moonkey").baseUrl // "https://api.moonkey.fun"
  */
 export function bundledContract(name: BundledName): Contract {
-  let contract = parsed.get(name);
-  if (!contract) {
-    contract = parseContract(bundledFixtures[name], `fixtures/${name}.json`);
-    parsed.set(name, contract);
-  }
-  return contract;
+  return bundledContracts[name];
 }
 
 export function resolveContract(nameOrContract: BundledName | Contract): Contract {

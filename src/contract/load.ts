@@ -1,24 +1,8 @@
 import { contractSchema, type Contract } from "./schema.js";
-import { checkReferences, type Problem } from "./references.js";
+import { checkReferences } from "./references.js";
+import { ContractError } from "./contract-error.js";
 
-/** A contract that failed validation: names the source, each JSON path and what was expected. */
-export class ContractError extends Error {
-  override readonly name = "ContractError";
-  constructor(
-    readonly source: string,
-    readonly problems: Problem[],
-  ) {
-    const first = problems[0];
-    const where = first ? `${formatPath(first.path)}: ${first.message}` : "invalid contract";
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
-    super(`[keymock] Failed to load contract "${source}": ${where}${more}. Run "mock-server validate ${source}" for every problem at once.`);
-  }
-
-  /** One line per problem, as `file: $.path: message`. */
-  lines(): string[] {
-    return this.problems.map((p) => `${this.source}: ${formatPath(p.path)}: ${p.message}`);
-  }
-}
+export { ContractError, formatPath, type Problem } from "./contract-error.js";
 
 /** Validates parsed JSON as a contract; every problem at once, or the contract. */
 export function validateContract(data: unknown, source: string): { contract: Contract } | { error: ContractError } {
@@ -53,12 +37,4 @@ export function parseContractText(text: string, source: string): Contract {
     throw new ContractError(source, [{ path: [], message: `expected valid JSON (${(error as Error).message})` }]);
   }
   return parseContract(data, source);
-}
-
-export function formatPath(path: (string | number)[]): string {
-  return path.reduce<string>(
-    (out, key) =>
-      typeof key === "number" ? `${out}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `${out}.${key}` : `${out}[${JSON.stringify(key)}]`,
-    "$",
-  );
 }

@@ -1,9 +1,6 @@
+import type { Problem } from "./contract-error.js";
 import type { Contract } from "./schema.js";
 
-export interface Problem {
-  path: (string | number)[];
-  message: string;
-}
 
 /** Checks what the schema cannot: names that must refer to something defined elsewhere in the contract. */
 export function checkReferences(contract: Contract): Problem[] {
