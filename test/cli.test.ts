@@ -95,7 +95,13 @@ describe("mock-server", () => {
 
   it.each([
     { args: ["--fixture", "acme"], error: /^\[keymock\] Failed to load contract "acme": \$: no bundled contract is called "acme"/ },
-    { args: ["--prot", "80"], error: /^\[keymock\] Unknown argument: prot\. Run "mock-server --help" for the options\.\n$/ },
+    { args: ["--prot", "80"], error: /^\[keymock\] Unknown option --prot \(did you mean --port\?\)\. Run "mock-server --help" for the options\.\n$/ },
+    { args: ["serv"], error: /^\[keymock\] Unknown command "serv" \(did you mean "serve"\?\); the commands are serve, validate, conformance\./ },
+    { args: ["--fixture"], error: /^\[keymock\] --fixture needs a value\. Run "mock-server --help" for the options\.\n$/ },
+    { args: ["--no-admin=yes"], error: /^\[keymock\] --no-admin takes no value\./ },
+    { args: ["--seed", "1.5"], error: /^\[keymock\] --seed must be a whole number, got "1\.5"\.\n$/ },
+    { args: ["conformance", "--fixture", "moonkey", "--reporter", "xml"], error: /^\[keymock\] --reporter takes terminal, junit, json; got "xml"\.\n$/ },
+    { args: ["validate"], error: /^\[keymock\] validate needs at least one fixture file or bundled name/ },
     { args: ["--port", "99999"], error: /^\[keymock\] --port must be a whole number from 0 to 65535, got "99999"\.\n$/ },
     { args: ["--clock", "next tuesday"], error: /^\[keymock\] --clock must be an ISO 8601 date-time such as 2027-01-01T00:00:00Z, got "next tuesday"\.\n$/ },
     { args: ["--fixture", "moonkey", "--port", "0", "--rate-limit", "half"], error: /^\[keymock\] --rate-limit takes "off", "scale=<factor above 0>" \(e\.g\. scale=0\.01\) or "ietf", got "half"\.\n$/ },
@@ -105,6 +111,18 @@ describe("mock-server", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(error);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("prints help for the whole CLI and for one command, and exits 0", async () => {
+    const all = await runToEnd(["--help"]);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/mock-server serve \[options\] +Serve the bundled contracts .* \[default\]/);
+    expect(all.stdout).toMatch(/--port <port> +port to listen on; 0 picks a free one \(default: 4010\)/);
+    expect(all.stdout).toMatch(/--\[no-\]admin +serve the \/__keymock\/ admin API/);
+    const conformance = await runToEnd(["conformance", "-h"]);
+    expect(conformance.code).toBe(0);
+    expect(conformance.stdout).toMatch(/--reporter <terminal\|junit\|json>/);
+    expect(conformance.stdout).not.toContain("--port");
   });
 
   it("validates fixtures and prints each problem with its path", async () => {

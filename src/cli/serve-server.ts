@@ -7,14 +7,26 @@ import { bundledNames } from "../contract/bundled.js";
 import { createEngine } from "../engine/engine.js";
 import { formatBanner } from "./banner.js";
 import { describeRateLimitOptions, parseRateLimitFlag } from "./rate-limit-flag.js";
-import type { ServeArgs } from "./commands/serve.js";
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  seed: number;
+  /** Bundled names or fixture files; every bundled contract when absent. */
+  fixtures?: string[];
+  /** Where the mock's clock starts (ms since the epoch); now when absent. */
+  startAt?: number;
+  /** The --rate-limit values. */
+  rateLimit?: string[];
+  admin: boolean;
+}
 
 /** Loads the contracts, builds one engine each, listens, prints the banner and closes cleanly on a signal. */
-export async function startServer(args: ServeArgs): Promise<void> {
-  const rateLimit = parseRateLimitFlag(args["rate-limit"]);
-  const names = args.fixture ?? bundledNames;
+export async function startServer(args: ServeOptions): Promise<void> {
+  const rateLimit = parseRateLimitFlag(args.rateLimit);
+  const names = args.fixtures ?? bundledNames;
   const contracts = await Promise.all(names.map((name) => loadFixture(name)));
-  const single = args.fixture?.length === 1;
+  const single = args.fixtures?.length === 1;
   const seen = new Set<string>();
   for (const contract of contracts) {
     if (seen.has(contract.name)) throw new Error(`[keymock] Two fixtures are both named "${contract.name}"; each needs its own name to be served under /${contract.name}.`);
@@ -28,12 +40,12 @@ export async function startServer(args: ServeArgs): Promise<void> {
         admin: args.admin,
         rateLimit,
         hash: nodeSha256,
-        startAt: args.clock === undefined ? undefined : Date.parse(args.clock),
+        startAt: args.startAt,
       }),
     })),
   );
   const app = createApp(mounts, { log: (line) => process.stdout.write(`${line}\n`) });
-  const server = await listen(app, Number(args.port), args.host);
+  const server = await listen(app, args.port, args.host);
   const { port } = server.address() as AddressInfo;
   const host = args.host.includes(":") ? `[${args.host}]` : args.host;
   process.stdout.write(formatBanner(`http://${host}:${port}`, mounts, { admin: args.admin, rateLimit: describeRateLimitOptions(rateLimit) }));

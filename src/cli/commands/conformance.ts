@@ -1,32 +1,40 @@
-import type { Argv, CommandModule } from "yargs";
+import { defineCommand } from "../command.js";
 
-const options = (yargs: Argv) =>
-  yargs
-    .option("fixture", { type: "string", demandOption: true, describe: "the contract: a bundled name or a fixture file" })
-    .option("base-url", { type: "string", describe: "check this deployment instead of an in-process mock" })
-    .option("key", { type: "string", array: true, describe: "a key for a role, as role=value (see --list); or KEYMOCK_KEY_<ROLE>" })
-    .option("allow-destructive", { type: "boolean", default: false, describe: "on a --base-url, also run checks that use up quota or create keys" })
-    .option("list", { type: "boolean", default: false, describe: "print the key roles and checks, one a line, and stop" })
-    .option("reporter", { choices: ["terminal", "junit", "json"] as const, default: "terminal" as const })
-    .option("output", { type: "string", describe: "write the report to this file instead of stdout" })
-    .check((args) => {
-      if (args["base-url"] !== undefined && !/^https?:\/\/[^/]/.test(args["base-url"])) {
-        throw new Error(`[keymock] --base-url must be an http:// or https:// URL, got "${args["base-url"]}".`);
-      }
-      for (const pair of args.key ?? []) {
-        if (!/^[a-z]+=.+/.test(pair)) throw new Error(`[keymock] --key takes role=value, e.g. --key valid=sk_test_…; got "${pair}".`);
-      }
-      return true;
-    });
+const reporters = ["terminal", "junit", "json"] as const;
+export type ReporterName = (typeof reporters)[number];
 
-export type ConformanceArgs = ReturnType<typeof options> extends Argv<infer T> ? T : never;
-
-export const conformanceCommand: CommandModule<object, ConformanceArgs> = {
-  command: "conformance",
+export const conformanceCommand = defineCommand({
+  name: "conformance",
   describe: "Check a mock or a deployment against a contract's documented key behaviour",
-  builder: options,
-  handler: async (args) => {
-    const { runConformanceCommand } = await import("../conformance-command.js");
-    await runConformanceCommand(args);
+  options: {
+    fixture: { type: "string", placeholder: "name|file", describe: "the contract: a bundled name or a fixture file (required)" },
+    "base-url": { type: "string", placeholder: "url", describe: "check this deployment instead of an in-process mock" },
+    key: { type: "string", multiple: true, placeholder: "role=value", describe: "a key for a role (see --list); or KEYMOCK_KEY_<ROLE>" },
+    "allow-destructive": { type: "boolean", default: false, describe: "on a --base-url, also run checks that use up quota or create keys" },
+    list: { type: "boolean", default: false, describe: "print the key roles and checks, one a line, and stop" },
+    reporter: { type: "string", default: "terminal", placeholder: reporters.join("|"), describe: "report format" },
+    output: { type: "string", placeholder: "file", describe: "write the report to this file instead of stdout" },
   },
-};
+  run: async (flags) => {
+    if (flags.fixture === undefined) throw new Error('[keymock] conformance needs --fixture, e.g. "mock-server conformance --fixture moonkey".');
+    const baseUrl = flags["base-url"];
+    if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(baseUrl)) {
+      throw new Error(`[keymock] --base-url must be an http:// or https:// URL, got "${baseUrl}".`);
+    }
+    for (const pair of flags.key ?? []) {
+      if (!/^[a-z]+=.+/.test(pair)) throw new Error(`[keymock] --key takes role=value, e.g. --key valid=sk_test_…; got "${pair}".`);
+    }
+    const reporter = reporters.find((r) => r === flags.reporter);
+    if (!reporter) throw new Error(`[keymock] --reporter takes ${reporters.join(", ")}; got "${flags.reporter}".`);
+    const { runConformanceCommand } = await import("../conformance-command.js");
+    await runConformanceCommand({
+      fixture: flags.fixture,
+      baseUrl,
+      keys: flags.key ?? [],
+      allowDestructive: flags["allow-destructive"],
+      list: flags.list,
+      reporter,
+      output: flags.output,
+    });
+  },
+});

@@ -1,7 +1,7 @@
-import type { CommandModule } from "yargs";
+import type { Command } from "../command.js";
 import { conformanceCommand } from "./conformance.js";
 import { serveCommand } from "./serve.js";
 import { validateCommand } from "./validate.js";
 
-// Listed explicitly (no commandDir): what the CLI offers is visible here and survives bundling.
-export const commands: CommandModule<any, any>[] = [serveCommand, validateCommand, conformanceCommand];
+// Listed explicitly: what the CLI offers is visible here, and the help lists it in this order.
+export const commands: Command[] = [serveCommand, validateCommand, conformanceCommand];

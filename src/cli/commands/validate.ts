@@ -1,17 +1,14 @@
-import type { Argv, CommandModule } from "yargs";
+import { defineCommand } from "../command.js";
 
-const options = (yargs: Argv) =>
-  yargs.positional("fixtures", { type: "string", array: true, demandOption: true, describe: "fixture files or bundled names" });
-
-type ValidateArgs = Awaited<ReturnType<typeof options>["argv"]>;
-
-export const validateCommand: CommandModule<object, ValidateArgs> = {
-  command: "validate <fixtures..>",
+export const validateCommand = defineCommand({
+  name: "validate",
   describe: "Check fixture files (or bundled names) and print every problem with its JSON path",
-  builder: options,
-  handler: async ({ fixtures }) => {
+  positionals: { name: "<fixtures..>", describe: "fixture files or bundled names" },
+  options: {},
+  run: async (_flags, fixtures) => {
+    if (fixtures.length === 0) throw new Error('[keymock] validate needs at least one fixture file or bundled name, e.g. "mock-server validate my-api.json".');
     const { validateFixtures } = await import("../validate-fixtures.js");
     const ok = await validateFixtures(fixtures, (line) => process.stdout.write(`${line}\n`));
     if (!ok) process.exitCode = 1;
   },
-};
+});
