@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { run } from "../dist/src/cli/run.js";
-await run(process.argv.slice(2));
+// The bundle built by scripts/bundle-cli.js (`npm run build`, run on install by the prepare script).
+import "../dist/cli/mock-server.js";
