@@ -33,7 +33,7 @@ export function createApp(mounts: Mount[], options: AppOptions = {}): Express {
     try {
       if (!mount) result = unmounted(path, mounts);
       else {
-        const body = await readRawBody(req);
+        const body = hasBody(req) ? await readRawBody(req) : noBody;
         result = await mount.engine.handle({
           method: req.method,
           path: path.slice(mount.prefix.length) || "/",
@@ -49,7 +49,8 @@ export function createApp(mounts: Mount[], options: AppOptions = {}): Express {
       options.log?.(`[keymock] Failed to answer ${req.method} ${path}: ${(error as Error).message}`);
       result = jsonResponse(500, { error: { code: "keymock_internal_error", message: "keymock failed to answer this request; see the server log." } });
     }
-    res.status(result.status).set(result.headers);
+    // Node's writeHead, not express's res.set: the engine's headers are final, and set() re-derives Content-Type charsets.
+    res.writeHead(result.status, result.headers);
     res.end(result.body === "" ? undefined : result.body);
     const ms = (performance.now() - started).toFixed(1);
     options.log?.(`${req.method} ${req.originalUrl} ${result.status} ${ms}ms${result.keyHint ? ` ${result.keyHint}` : ""}`);
@@ -73,6 +74,10 @@ function unmounted(path: string, mounts: Mount[]): EngineResponse {
     },
   });
 }
+
+// Most requests are GETs without a body: answer them without a promise and stream listeners per request.
+const noBody = { text: undefined, tooLarge: false } as const;
+const hasBody = (req: Request) => req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined;
 
 /** Reads the body as text, stopping at MAX_BODY_BYTES so an oversized upload costs no memory. */
 function readRawBody(req: Request): Promise<{ text: string | undefined; tooLarge: boolean }> {
