@@ -17,4 +17,3 @@ export { createApp } from "./adapters/express.js";
 export type { Mount, AppOptions } from "./adapters/express.js";
 export { loadFixture } from "./adapters/fixture-file.js";
 export { listen } from "./adapters/listen.js";
-export { nodeSha256 } from "./adapters/node-hash.js";

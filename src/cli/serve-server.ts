@@ -2,7 +2,6 @@ import type { AddressInfo } from "node:net";
 import { createApp, type Mount } from "../adapters/express.js";
 import { loadFixture } from "../adapters/fixture-file.js";
 import { listen } from "../adapters/listen.js";
-import { nodeSha256 } from "../adapters/node-hash.js";
 import { bundledNames } from "../contract/bundled.js";
 import { createEngine } from "../engine/engine.js";
 import { formatBanner } from "./banner.js";
@@ -39,7 +38,6 @@ export async function startServer(args: ServeOptions): Promise<void> {
         seed: args.seed,
         admin: args.admin,
         rateLimit,
-        hash: nodeSha256,
         startAt: args.startAt,
       }),
     })),

@@ -51,7 +51,7 @@ export async function authorize(context: GuardContext, route: Route, request: Gu
   if (!kind) return deny("malformed_key", redactKey(presented.key));
   const keyHint = redactKey(presented.key, kind.prefix);
 
-  const key = context.keys.findByHash(await context.keys.hashOf(presented.key));
+  const key = context.keys.findByHash(context.keys.hashOf(presented.key));
   if (!key) return deny("unknown_key", keyHint);
 
   const status = keyStatus(key, context.now());

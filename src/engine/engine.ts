@@ -9,8 +9,7 @@ import { corsHeaders, corsPolicy, preflightHeaders } from "./cors.js";
 import { json, renderDenial, type EngineResponse } from "./envelope.js";
 import { messageFor } from "../contract/render.js";
 import { compileKeyFormats } from "./key-formats.js";
-import { KeyStore, type HashFunction } from "./key-store.js";
-import { sha256Hex } from "./hash.js";
+import { KeyStore } from "./key-store.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
 import { RecordStore } from "./records.js";
 import { Router } from "./router.js";
@@ -47,8 +46,6 @@ export interface EngineOptions {
   startAt?: number;
   /** serve /__keymock/ admin routes (default true) */
   admin?: boolean;
-  /** how keys are hashed (default: Web Crypto SHA-256, which runs in browsers; Node callers may pass node:crypto's) */
-  hash?: HashFunction;
   /** departures from the documented rate limits: off, scaled, IETF headers */
   rateLimit?: RateLimitOptions;
 }
@@ -71,7 +68,7 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
   const clock = createClock(options.now, options.startAt);
   const seed = options.seed ?? 1;
   const router = new Router(contract.routes);
-  const keys = new KeyStore(options.hash ?? sha256Hex);
+  const keys = new KeyStore();
   const limiter = new RateLimiter(contract, clock.now, options.rateLimit);
   const records = new RecordStore(contract, seed, clock.now);
   const cors = corsPolicy(contract, options.rateLimit?.ietf ?? false);

@@ -1,11 +1,14 @@
-const encoder = new TextEncoder();
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 
-/** SHA-256 as lower-case hex, through Web Crypto so the same code runs in Node and in browsers. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest("SHA-256", encoder.encode(text));
-  let hex = "";
-  for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, "0");
-  return hex;
+/**
+ * SHA-256 as lower-case hex, synchronous and the same in Node and in browsers. @noble/hashes (audited, no
+ * dependencies) measured ~6 µs a key here; Web Crypto's async digest ~37 µs, which made the msw path 1.30x
+ * msw's own baseline.
+ * @example sha256Hex("") // "e3b0c442…b855"
+ */
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
 /** Compares two strings without an early exit, so timing does not tell how much of a secret matched. */

@@ -31,7 +31,7 @@ export async function issueKey(contract: Contract, keys: KeyStore, spec: IssueSp
     revoked: false,
     expiresAt: spec.expiresAt,
     createdAt: now,
-    hash: await keys.hashOf(plaintext),
+    hash: keys.hashOf(plaintext),
     prefix: spec.kind.prefix,
     last4: plaintext.slice(-4),
     seededPlaintext: undefined,

@@ -1,5 +1,5 @@
 import type { KeyKind } from "../contract/schema.js";
-import { constantTimeEqual } from "./hash.js";
+import { constantTimeEqual, sha256Hex } from "./hash.js";
 
 export interface StoredKey {
   id: string;
@@ -30,15 +30,15 @@ export function keyStatus(key: StoredKey, now: number): KeyStatus {
   return "active";
 }
 
-/** SHA-256 as lower-case hex; Web Crypto by default, node:crypto's synchronous one where the transport is Node. */
-export type HashFunction = (text: string) => string | Promise<string>;
-
 /** Issued keys by hash (one Map lookup a request, whatever the number of keys) and by id. */
 export class KeyStore {
   private readonly byHash = new Map<string, StoredKey>();
   private readonly byId = new Map<string, StoredKey>();
 
-  constructor(readonly hashOf: HashFunction) {}
+  /** The only form a key is kept in: SHA-256 hex. */
+  hashOf(plaintext: string): string {
+    return sha256Hex(plaintext);
+  }
 
   add(key: StoredKey): void {
     this.byHash.set(key.hash, key);

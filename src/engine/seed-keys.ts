@@ -19,7 +19,7 @@ export async function storeSeededKey(contract: Contract, keys: KeyStore, seeded:
     revoked: seeded.status === "revoked",
     expiresAt: seeded.expiresAt === undefined ? undefined : Date.parse(seeded.expiresAt),
     createdAt,
-    hash: await keys.hashOf(seeded.plaintext),
+    hash: keys.hashOf(seeded.plaintext),
     prefix: kind.prefix,
     last4: seeded.plaintext.slice(-4),
     seededPlaintext: seeded.plaintext,

@@ -42,7 +42,7 @@ export async function issueSession(contract: Contract, keys: KeyStore, memberId:
     revoked: false,
     expiresAt,
     createdAt: now,
-    hash: await keys.hashOf(token),
+    hash: keys.hashOf(token),
     prefix: "",
     last4: token.slice(-4),
     seededPlaintext: undefined,
