@@ -11,4 +11,4 @@ app.get("/v1/auth/users/:id", (req, res) => {
   if (ok) res.json(body);
   else res.status(401).json({ error: { code: "unauthorized", message: "Invalid API key." } });
 });
-const server = app.listen(0, "127.0.0.1", () => console.log(`listening on http://127.0.0.1:${server.address().port}`));
+const server = app.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => console.log(`listening on http://127.0.0.1:${server.address().port}`));

@@ -10,4 +10,4 @@ const server = createServer((req, res) => {
   res.writeHead(ok ? 200 : 401, { "Content-Type": "application/json" });
   res.end(ok ? body : '{"error":{"code":"unauthorized","message":"Invalid API key."}}');
 });
-server.listen(0, "127.0.0.1", () => console.log(`listening on http://127.0.0.1:${server.address().port}`));
+server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => console.log(`listening on http://127.0.0.1:${server.address().port}`));
