@@ -30,3 +30,18 @@ describe("sliding windows", () => {
     expect(consumeWindow(state, policy, "sliding", 60_000)).toMatchObject({ allowed: true, remaining: 0, resetAt: 70_000 });
   });
 });
+
+describe("a sliding window with a large limit", () => {
+  it("keeps exact counts while requests keep leaving it, and holds only the requests still inside", () => {
+    const large = { limit: 5_000, windowSeconds: 1 };
+    const state = emptyWindow();
+    // 20,000 requests, one a tenth of a millisecond: 10,000 fall in any one-second window, so half are refused.
+    let allowed = 0;
+    for (let i = 0; i < 20_000; i++) if (consumeWindow(state, large, "sliding", i / 10).allowed) allowed++;
+    expect(allowed).toBe(10_000);
+    expect(peekWindow(state, large, "sliding", 1_999.9).remaining).toBe(0);
+    expect(state.times.length - state.head).toBe(5_000);
+    expect(state.times.length).toBeLessThanOrEqual(10_000);
+    expect(peekWindow(state, large, "sliding", 3_000).remaining).toBe(5_000);
+  });
+});
