@@ -16,6 +16,9 @@ await build({
   platform: "node",
   target: "node20.19",
   logLevel: "warning",
+  // Fewer bytes for V8 to parse at start-up (347 → 310 ms here, median of 11); names stay, so stack traces read.
+  minifyWhitespace: true,
+  minifySyntax: true,
   // express and its dependencies are CommonJS and call require() for Node's built-ins.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
 });
