@@ -28,7 +28,7 @@ export function findKey(keys: KeyStore, id: string): StoredKey {
 }
 
 /** POST /__keymock/keys: issues a key of a kind the contract defines; the plaintext is in this response only. */
-export async function createKey(contract: Contract, keys: KeyStore, body: Record<string, unknown>, now: number): Promise<EngineResponse> {
+export function createKey(contract: Contract, keys: KeyStore, body: Record<string, unknown>, now: number): EngineResponse {
   const kinds = contract.keyKinds.map((k) => k.id);
   const kind = contract.keyKinds.find((k) => k.id === body["kind"]);
   if (!kind) throw new AdminInputError(400, "invalid_kind", `"kind" must be one of ${list(kinds)}; got ${JSON.stringify(body["kind"] ?? null)}.`);
@@ -47,7 +47,7 @@ export async function createKey(contract: Contract, keys: KeyStore, body: Record
     throw new AdminInputError(400, "invalid_member", `"member" must be one of ${list(contract.members.map((m) => m.id))}; got ${JSON.stringify(member)}.`);
   }
   const expiresAt = body["expiresAt"] === undefined ? undefined : parseInstant(body["expiresAt"], "expiresAt");
-  const { key, plaintext } = await issueKey(
+  const { key, plaintext } = issueKey(
     contract,
     keys,
     {
@@ -74,7 +74,7 @@ export function revokeKey(keys: KeyStore, id: string, now: number): EngineRespon
  * POST /__keymock/keys/:id/rotate: a successor with the same kind, scopes and role; the old key keeps working for
  * graceSeconds, then answers expired_key.
  */
-export async function rotateKey(contract: Contract, keys: KeyStore, id: string, body: Record<string, unknown>, now: number): Promise<EngineResponse> {
+export function rotateKey(contract: Contract, keys: KeyStore, id: string, body: Record<string, unknown>, now: number): EngineResponse {
   const old = findKey(keys, id);
   const status = keyStatus(old, now);
   if (status !== "active") throw new AdminInputError(409, "key_not_active", `Key "${id}" is ${status}; only an active key can be rotated.`);
@@ -82,7 +82,7 @@ export async function rotateKey(contract: Contract, keys: KeyStore, id: string, 
   if (typeof grace !== "number" || !Number.isFinite(grace) || grace < 0) {
     throw new AdminInputError(400, "invalid_grace", `"graceSeconds" must be a number of seconds, 0 or more; got ${JSON.stringify(grace)}.`);
   }
-  const { key, plaintext } = await issueKey(
+  const { key, plaintext } = issueKey(
     contract,
     keys,
     { kind: old.kind, scopes: old.scopes, role: old.role, member: old.member, label: old.label, environment: old.environment, expiresAt: old.expiresAt },

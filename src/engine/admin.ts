@@ -14,7 +14,7 @@ export interface AdminContext {
   keys: KeyStore;
   clock: Clock;
   limiter: RateLimiter;
-  reset(): Promise<void>;
+  reset(): void;
 }
 
 export interface AdminRequest {
@@ -24,7 +24,7 @@ export interface AdminRequest {
   body: string | undefined;
 }
 
-type Handler = (context: AdminContext, params: string[], body: () => Record<string, unknown>) => Promise<EngineResponse> | EngineResponse;
+type Handler = (context: AdminContext, params: string[], body: () => Record<string, unknown>) => EngineResponse;
 type AdminRoute = { method: string; path: string; pattern: RegExp; handle: Handler };
 
 const route = (method: string, path: string, handle: Handler): AdminRoute => ({
@@ -49,20 +49,20 @@ const routes: AdminRoute[] = [
   route("GET", "/clock", ({ clock }) => json(200, { now: new Date(clock.now()).toISOString() })),
   route("POST", "/clock", ({ clock }, _, body) => moveClock(clock, body())),
   route("POST", "/sessions", ({ contract, keys, clock }, _, body) => createSession(contract, keys, body(), clock.now())),
-  route("POST", "/reset", async (context) => {
-    await context.reset();
+  route("POST", "/reset", (context) => {
+    context.reset();
     return json(200, { reset: true, contract: context.contract.name });
   }),
 ];
 
 /** keymock's own API beside a contract, for tests and tools; never part of the contract itself. */
-export async function handleAdmin(context: AdminContext, request: AdminRequest): Promise<EngineResponse> {
+export function handleAdmin(context: AdminContext, request: AdminRequest): EngineResponse {
   const samePath = routes.filter((r) => r.pattern.test(request.path));
   const found = samePath.find((r) => r.method === request.method);
   try {
     if (found) {
       const params = (found.pattern.exec(request.path)?.slice(1) ?? []).map(decodeURIComponent);
-      return await found.handle(context, params, () => parseBody(request.body));
+      return found.handle(context, params, () => parseBody(request.body));
     }
     if (samePath.length > 0) {
       const allowed = samePath.map((r) => r.method).join(" or ");
@@ -117,13 +117,13 @@ function moveClock(clock: Clock, body: Record<string, unknown>): EngineResponse 
 }
 
 /** POST /__keymock/sessions: { "member": "<id>" } → a session JWT that authenticates as that org member. */
-async function createSession(contract: Contract, keys: KeyStore, body: Record<string, unknown>, now: number): Promise<EngineResponse> {
+function createSession(contract: Contract, keys: KeyStore, body: Record<string, unknown>, now: number): EngineResponse {
   if (!contract.sessions) throw new AdminInputError(404, "no_sessions", `The ${contract.title} contract does not document session tokens.`);
   const member = contract.members.find((m) => m.id === body["member"]);
   if (!member) {
     const ids = contract.members.map((m) => `"${m.id}"`).join(", ");
     throw new AdminInputError(400, "invalid_member", `"member" must be one of ${ids}; got ${JSON.stringify(body["member"] ?? null)}.`);
   }
-  const { token, session } = await issueSession(contract, keys, member.id, now);
+  const { token, session } = issueSession(contract, keys, member.id, now);
   return json(201, { token, member: member.id, role: member.role, expiresAt: new Date(session.expiresAt as number).toISOString() });
 }

@@ -28,9 +28,9 @@ export type Decision =
 
 /**
  * The guards of DESIGN.md in order; the first refusal wins.
- * @example await authorize(context, route, { method: "GET", path: "/v1/users/1", headers, secure: undefined })
+ * @example authorize(context, route, { method: "GET", path: "/v1/users/1", headers, secure: undefined })
  */
-export async function authorize(context: GuardContext, route: Route, request: GuardRequest): Promise<Decision> {
+export function authorize(context: GuardContext, route: Route, request: GuardRequest): Decision {
   const { contract } = context;
   const vars: Vars = { method: request.method, path: request.path };
   const deny = (reason: DenialReason, keyHint?: string, headers: Record<string, string> = {}, extra: Vars = {}): Decision => ({

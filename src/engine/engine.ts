@@ -57,11 +57,13 @@ export interface Engine {
   readonly limiter: RateLimiter;
   handle(request: EngineRequest): Promise<EngineResult>;
   /** restores seeded keys, records and empty rate-limit windows */
-  reset(): Promise<void>;
+  reset(): void;
 }
 
 /**
  * Builds everything a contract needs once: route index, key formats, stores, limiter.
+ * The work inside is synchronous; createEngine and handle stay promise-returning, the API transports and users
+ * already await, so a store that needs I/O can come later without breaking them.
  * @example const engine = await createEngine(contract, { seed: 42 }); await engine.handle({ method: "GET", path: "/v1/users/1", headers: {} })
  */
 export async function createEngine(contract: Contract, options: EngineOptions = {}): Promise<Engine> {
@@ -75,17 +77,17 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
   const guards: GuardContext = { contract, formats: compileKeyFormats(contract), keys, limiter, now: clock.now };
   const admin = options.admin ?? true;
 
-  async function reset(): Promise<void> {
+  function reset(): void {
     const createdAt = clock.now();
-    const seeded = await Promise.all(contract.keys.map((key) => storeSeededKey(contract, keys, key, createdAt)));
+    const seeded = contract.keys.map((key) => storeSeededKey(contract, keys, key, createdAt));
     keys.clear();
     for (const key of seeded) keys.add(key);
     records.reset();
     limiter.reset();
   }
-  await reset();
+  reset();
 
-  async function respond(request: EngineRequest): Promise<EngineResult> {
+  function respond(request: EngineRequest): EngineResult {
     const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase();
     if (method === "OPTIONS") return { status: 204, headers: preflightHeaders(cors, request.headers["origin"]), body: "" };
 
@@ -99,7 +101,7 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
     const match = router.match(method, request.path);
     if (!match) return renderDenial(contract, "route_not_found", vars);
 
-    const decision = await authorize(guards, match.route, { ...request, method, secure: request.secure });
+    const decision = authorize(guards, match.route, { ...request, method, secure: request.secure });
     if (!decision.allowed) {
       const denial = renderDenial(contract, decision.reason, decision.vars, undefined, decision.headers);
       return { ...denial, keyHint: decision.keyHint };
@@ -129,7 +131,7 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
     const { action } = match.route;
     if (action.type === "issue_key") {
       const status = match.route.status ?? 201;
-      return withKey(await issueKeyFromRoute(contract, keys, action, decision.key, body, clock.now(), status));
+      return withKey(issueKeyFromRoute(contract, keys, action, decision.key, body, clock.now(), status));
     }
     const result = runAction(records, match.route, action, match.params, body);
     if (!result.found) return withKey(renderDenial(contract, "not_found", vars));
@@ -143,7 +145,7 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
     limiter,
     reset,
     async handle(request) {
-      const response = await respond(request);
+      const response = respond(request);
       const origin = request.headers["origin"];
       if (origin && request.method.toUpperCase() !== "OPTIONS") Object.assign(response.headers, corsHeaders(cors, origin));
       return response;

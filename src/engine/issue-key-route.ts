@@ -9,7 +9,7 @@ import { fillTemplate } from "../contract/render.js";
  * A contract's own key-issuing endpoint (Moonborn's POST /v1/api-keys), on the same mechanism as the admin API.
  * The caller may grant only scopes it holds, and the wildcard only where its member has the role the contract names.
  */
-export async function issueKeyFromRoute(
+export function issueKeyFromRoute(
   contract: Contract,
   keys: KeyStore,
   action: IssueKeyAction,
@@ -17,7 +17,7 @@ export async function issueKeyFromRoute(
   body: Record<string, unknown>,
   now: number,
   status: number,
-): Promise<EngineResponse> {
+): EngineResponse {
   const kindValue = String(body[action.kind.field] ?? action.kind.default);
   const kind = contract.keyKinds.find((k) => k.id === action.kind.map[kindValue]);
   if (!kind) {
@@ -34,7 +34,7 @@ export async function issueKeyFromRoute(
   }
   const expiresAtText = body[action.fields.expiresAt];
   const label = body[action.fields.label];
-  const { key, plaintext } = await issueKey(
+  const { key, plaintext } = issueKey(
     contract,
     keys,
     {

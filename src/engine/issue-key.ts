@@ -15,9 +15,9 @@ export interface IssueSpec {
 
 /**
  * Issues a new key: the plaintext is returned here once and never stored; the store keeps its hash, prefix and last 4.
- * @example const { plaintext } = await issueKey(contract, keys, { kind, scopes: ["read"] }, clock.now())
+ * @example const { plaintext } = issueKey(contract, keys, { kind, scopes: ["read"] }, clock.now())
  */
-export async function issueKey(contract: Contract, keys: KeyStore, spec: IssueSpec, now: number): Promise<{ key: StoredKey; plaintext: string }> {
+export function issueKey(contract: Contract, keys: KeyStore, spec: IssueSpec, now: number): { key: StoredKey; plaintext: string } {
   const plaintext = `${spec.kind.prefix}${randomAlphanumeric(spec.kind.issuedLength)}`;
   const key: StoredKey = {
     id: `key_${randomHex(8)}`,

@@ -3,7 +3,7 @@ import type { KeyStore, StoredKey } from "./key-store.js";
 import { grantsFor } from "./permissions.js";
 
 /** Turns a fixture's seeded key into its stored form; the plaintext is kept only because the fixture publishes it. */
-export async function storeSeededKey(contract: Contract, keys: KeyStore, seeded: SeededKey, createdAt: number): Promise<StoredKey> {
+export function storeSeededKey(contract: Contract, keys: KeyStore, seeded: SeededKey, createdAt: number): StoredKey {
   const kind = contract.keyKinds.find((k) => k.id === seeded.kind);
   if (!kind) throw new Error(`[keymock] Key "${seeded.id}" names unknown kind "${seeded.kind}"`);
   const scopes = seeded.scopes ?? [];

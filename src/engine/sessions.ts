@@ -23,7 +23,7 @@ export function looksLikeSession(contract: Contract, token: string): boolean {
  * A session JWT for an org member: JWT-shaped (header.payload.signature) so clients parse it as they would the real one;
  * the mock recognises it by hash, like a key, and it acts with the member's role.
  */
-export async function issueSession(contract: Contract, keys: KeyStore, memberId: string, now: number): Promise<{ token: string; session: StoredKey }> {
+export function issueSession(contract: Contract, keys: KeyStore, memberId: string, now: number): { token: string; session: StoredKey } {
   const member = contract.members.find((m) => m.id === memberId);
   if (!member || !contract.sessions) throw new Error(`[keymock] No member "${memberId}" can hold a session`);
   const expiresAt = now + contract.sessions.ttlSeconds * 1000;
