@@ -1,6 +1,6 @@
 import request from "supertest";
 import type { App } from "supertest/types.js";
-import { createApp, createEngine, type Contract } from "../src/index.js";
+import { createEngine, createRequestListener, type Contract } from "../src/index.js";
 import { CheckFailure, CheckSkip, type CheckContext } from "./check.js";
 import { deriveChecks } from "./checks.js";
 import { keyRoles, type KeyRole, type RoleSpec } from "./key-roles.js";
@@ -32,7 +32,7 @@ export interface ConformanceOptions {
 export async function conformance(options: ConformanceOptions): Promise<CheckResult[]> {
   const { contract } = options;
   const inProcess = options.target === undefined;
-  const target = options.target ?? createApp([{ prefix: "", engine: await createEngine(contract) }]);
+  const target = options.target ?? createRequestListener([{ prefix: "", engine: await createEngine(contract) }]);
   const roles = Object.fromEntries(keyRoles(contract).map((r) => [r.role, r])) as Partial<Record<KeyRole, RoleSpec>>;
   const discovered = await discoverKeys(target, roles);
   const isMock = inProcess || discovered !== undefined;

@@ -10,10 +10,11 @@ export { createEngine, MAX_BODY_BYTES } from "./engine/engine.js";
 export { errorBody } from "./contract/render.js";
 export type { Engine, EngineOptions, EngineRequest, EngineResult } from "./engine/engine.js";
 
-// Transports: MSW handlers and the standalone express app.
+// Transports: MSW handlers, the standalone server's node:http request listener, and the same as an express app.
 export { handlersFor } from "./handlers/index.js";
 export type { HandlerOptions } from "./handlers/index.js";
+export { createRequestListener } from "./adapters/request-listener.js";
+export type { Mount, AppOptions } from "./adapters/request-listener.js";
 export { createApp } from "./adapters/express.js";
-export type { Mount, AppOptions } from "./adapters/express.js";
 export { loadFixture } from "./adapters/fixture-file.js";
 export { listen } from "./adapters/listen.js";

@@ -6,7 +6,7 @@ import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/adapters/express.js";
+import { createRequestListener } from "../src/adapters/request-listener.js";
 import { listen } from "../src/adapters/listen.js";
 import { bundledContract } from "../src/contract/bundled.js";
 import { createEngine } from "../src/engine/engine.js";
@@ -37,7 +37,7 @@ describe("the example web app in Chromium", () => {
     if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: apt-get install chromium (or set CHROMIUM_PATH).`);
     await build({ configFile: "examples/web-app/vite.config.ts", logLevel: "error" });
     site = await serveStatic(appDir);
-    api = await listen(createApp([{ prefix: "", engine: await createEngine(bundledContract("moonkey")) }]), 0, "127.0.0.1");
+    api = await listen(createRequestListener([{ prefix: "", engine: await createEngine(bundledContract("moonkey")) }]), 0, "127.0.0.1");
     browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],

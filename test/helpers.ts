@@ -1,11 +1,11 @@
-import { createApp } from "../src/adapters/express.js";
+import { createRequestListener } from "../src/adapters/request-listener.js";
 import { bundledContract, type BundledName } from "../src/contract/bundled.js";
 import { createEngine, type EngineOptions } from "../src/engine/engine.js";
 
 /** One contract served at its own paths, as `mock-server --fixture <name>` does, without a port. */
 export async function appFor(name: BundledName, options: EngineOptions = {}) {
   const engine = await createEngine(bundledContract(name), options);
-  return { engine, app: createApp([{ prefix: "", engine }]) };
+  return { engine, app: createRequestListener([{ prefix: "", engine }]) };
 }
 
 /** The plaintext of a seeded key, by its id in the fixture. */

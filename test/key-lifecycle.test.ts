@@ -1,6 +1,6 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { createApp } from "../src/adapters/express.js";
+import { createRequestListener } from "../src/adapters/request-listener.js";
 import { bundledContract } from "../src/contract/bundled.js";
 import { createEngine } from "../src/engine/engine.js";
 import { appFor, seededKey } from "./helpers.js";
@@ -12,7 +12,7 @@ describe("issue-once plaintext, hashed at rest", () => {
   it("shows an issued key's plaintext in exactly one response of a whole session, and nowhere in the store or the log", async () => {
     const engine = await createEngine(bundledContract("moonkey"), { now: frozen });
     const log: string[] = [];
-    const app = createApp([{ prefix: "", engine }], { log: (line) => log.push(line) });
+    const app = createRequestListener([{ prefix: "", engine }], { log: (line) => log.push(line) });
     const texts: string[] = [];
     const record = <T extends { text: string }>(response: T) => (texts.push(response.text), response);
 

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import ky from "ky";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { createApp } from "../src/adapters/express.js";
+import { createRequestListener } from "../src/adapters/request-listener.js";
 import { listen } from "../src/adapters/listen.js";
 import { bundledContract, type BundledName } from "../src/contract/bundled.js";
 import type { Contract } from "../src/contract/schema.js";
@@ -90,7 +90,7 @@ describe("rate limits", () => {
 
   it("lets exactly L of N concurrent requests through, every time (N = 500, L = 100)", async () => {
     const engine = await createEngine(bundledContract("moonkey"), { now: frozen });
-    const server = await listen(createApp([{ prefix: "", engine }]), 0, "127.0.0.1");
+    const server = await listen(createRequestListener([{ prefix: "", engine }]), 0, "127.0.0.1");
     const { port } = server.address() as AddressInfo;
     try {
       for (let round = 0; round < 3; round++) {
@@ -158,7 +158,7 @@ describe("rate limits", () => {
     const base = bundledContract("moonkey");
     const quick: Contract = { ...base, rateLimits: { ...(base.rateLimits as NonNullable<Contract["rateLimits"]>), policies: { test: { limit: 2, windowSeconds: 1 } } } };
     const engine = await createEngine(quick);
-    const server = await listen(createApp([{ prefix: "", engine }]), 0, "127.0.0.1");
+    const server = await listen(createRequestListener([{ prefix: "", engine }]), 0, "127.0.0.1");
     const { port } = server.address() as AddressInfo;
     const statuses: number[] = [];
     try {

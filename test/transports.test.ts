@@ -1,7 +1,9 @@
+import express from "express";
 import { setupServer } from "msw/node";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/adapters/express.js";
+import { createRequestListener } from "../src/adapters/request-listener.js";
 import { bundledContract } from "../src/contract/bundled.js";
 import { createEngine } from "../src/engine/engine.js";
 import { handlersFor } from "../src/handlers/index.js";
@@ -30,26 +32,26 @@ const transportHeaders = new Set(["date", "connection", "keep-alive", "content-l
 const comparable = (headers: Iterable<[string, string]>) =>
   Object.fromEntries([...headers].filter(([name]) => !transportHeaders.has(name.toLowerCase())).map(([n, v]) => [n.toLowerCase(), v]));
 
-describe("the express server and the MSW handlers answer alike", () => {
+describe("the standalone server and the MSW handlers answer alike", () => {
   const server = setupServer();
   beforeAll(async () => {
     server.use(...handlersFor(contract, { now: fixedNow }));
-    // supertest's calls to the local express app pass through; anything else unhandled is a test bug.
+    // supertest's calls to the local server pass through; anything else unhandled is a test bug.
     server.listen({ onUnhandledRequest: (req, print) => (new URL(req.url).hostname === "127.0.0.1" ? undefined : print.error()) });
   });
   afterAll(() => server.close());
 
   it("gives byte-identical status, headers and bodies for the same requests in the same order", async () => {
-    const app = createApp([{ prefix: "", engine: await createEngine(contract, { now: fixedNow }) }]);
+    const app = createRequestListener([{ prefix: "", engine: await createEngine(contract, { now: fixedNow }) }]);
     for (const row of rows) {
       let call = request(app)[row.method.toLowerCase() as "get" | "post"](row.path);
       for (const [name, value] of Object.entries(row.headers ?? {})) call = call.set(name, value);
-      const viaExpress = await (row.body === undefined ? call : call.send(row.body));
+      const viaServer = await (row.body === undefined ? call : call.send(row.body));
       const viaMsw = await fetch(`${contract.baseUrl}${row.path}`, { method: row.method, headers: row.headers, body: row.body });
       const mswBody = await viaMsw.text();
-      expect({ row: row.name, status: viaMsw.status }).toEqual({ row: row.name, status: viaExpress.status });
-      expect(mswBody).toBe(viaExpress.text);
-      expect(comparable(viaMsw.headers.entries())).toEqual(comparable(Object.entries(viaExpress.headers) as [string, string][]));
+      expect({ row: row.name, status: viaMsw.status }).toEqual({ row: row.name, status: viaServer.status });
+      expect(mswBody).toBe(viaServer.text);
+      expect(comparable(viaMsw.headers.entries())).toEqual(comparable(Object.entries(viaServer.headers) as [string, string][]));
     }
   });
 
@@ -57,5 +59,24 @@ describe("the express server and the MSW handlers answer alike", () => {
     const response = await fetch("http://api.moonkey.fun/v1/auth/users/user_123", { headers: { Authorization: valid } });
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ error: { code: "https_required", message: "HTTPS is required for all requests. HTTP requests will be rejected." } });
+  });
+});
+
+describe("createApp: the mock inside your own express app", () => {
+  const yourApp = express();
+  yourApp.get("/health", (_req, res) => void res.json({ ok: true }));
+  const logged: string[] = [];
+  beforeAll(async () => {
+    yourApp.use("/mock", createApp([{ prefix: "", engine: await createEngine(contract, { now: fixedNow }) }], { log: (line) => logged.push(line) }));
+  });
+
+  it("answers under the mount path with the contract's checks and envelopes, leaving your routes alone", async () => {
+    const ok = await request(yourApp).get("/mock/v1/auth/users/user_123").set("Authorization", valid);
+    expect(ok.status).toBe(200);
+    const denied = await request(yourApp).get("/mock/v1/auth/users/user_123?expand=1");
+    expect(denied.status).toBe(401);
+    expect(denied.body).toEqual({ error: { code: "unauthorized", message: contract.errors.cases.missing_credentials.message } });
+    expect((await request(yourApp).get("/health")).body).toEqual({ ok: true });
+    expect(logged.at(-1)).toMatch(/^GET \/mock\/v1\/auth\/users\/user_123\?expand=1 401 /);
   });
 });

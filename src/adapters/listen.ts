@@ -1,5 +1,4 @@
-import type { Server } from "node:http";
-import type { Express } from "express";
+import { createServer, type RequestListener, type Server } from "node:http";
 
 /** Thrown when the server cannot listen; the message says what to do. */
 export class ListenError extends Error {
@@ -8,11 +7,11 @@ export class ListenError extends Error {
 
 /**
  * Listens and resolves once the port is bound; a port in use rejects with a ListenError, never an unhandled event.
- * @example const server = await listen(app, 0, "127.0.0.1"); (server.address() as AddressInfo).port
+ * @example const server = await listen(createRequestListener(mounts), 0, "127.0.0.1"); (server.address() as AddressInfo).port
  */
-export function listen(app: Express, port: number, host: string): Promise<Server> {
+export function listen(handler: RequestListener, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
+    const server = createServer(handler).listen(port, host);
     server.once("listening", () => resolve(server));
     server.once("error", (error: NodeJS.ErrnoException) => {
       const hint =

@@ -1,4 +1,4 @@
-import type { Mount } from "../adapters/express.js";
+import type { Mount } from "../adapters/request-listener.js";
 import { keyHint } from "../engine/credentials.js";
 import { keyStatus } from "../engine/key-store.js";
 

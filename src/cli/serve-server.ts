@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
-import { createApp, type Mount } from "../adapters/express.js";
 import { loadFixture } from "../adapters/fixture-file.js";
 import { listen } from "../adapters/listen.js";
+import { createRequestListener, type Mount } from "../adapters/request-listener.js";
 import { bundledNames } from "../contract/bundled.js";
 import { createEngine } from "../engine/engine.js";
 import { formatBanner } from "./banner.js";
@@ -42,8 +42,7 @@ export async function startServer(args: ServeOptions): Promise<void> {
       }),
     })),
   );
-  const app = createApp(mounts, { log: (line) => process.stdout.write(`${line}\n`) });
-  const server = await listen(app, args.port, args.host);
+  const server = await listen(createRequestListener(mounts, { log: (line) => process.stdout.write(`${line}\n`) }), args.port, args.host);
   const { port } = server.address() as AddressInfo;
   const host = args.host.includes(":") ? `[${args.host}]` : args.host;
   process.stdout.write(formatBanner(`http://${host}:${port}`, mounts, { admin: args.admin, rateLimit: describeRateLimitOptions(rateLimit) }));

@@ -1,0 +1,89 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { json as jsonResponse, type EngineResponse } from "../engine/envelope.js";
+import type { Engine, EngineResult } from "../engine/engine.js";
+import { hasBody, noBody, readRawBody } from "./read-body.js";
+
+export interface Mount {
+  /** "" to serve the contract at its own paths, or "/name" */
+  prefix: string;
+  engine: Engine;
+}
+
+export interface AppOptions {
+  /** called once per request with a line like `GET /v1/users/1 200 1.3ms sk_test_…p1r` */
+  log?: (line: string) => void;
+}
+
+/**
+ * The standalone server's request handler, on plain node:http: no framework, no body parser, no routing of its
+ * own; every request goes to the engine of the contract whose prefix it falls under. It is also express
+ * middleware (see createApp). Listening is the caller's business (supertest needs no port).
+ * @example const server = createServer(createRequestListener([{ prefix: "", engine }]))
+ */
+export function createRequestListener(mounts: Mount[], options: AppOptions = {}): RequestListener {
+  // Longest prefix first, so "" (a single contract at its own paths) is the fallback.
+  const ordered = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
+  const { log } = options;
+
+  async function answer(req: IncomingMessage, path: string): Promise<EngineResult> {
+    const mount = ordered.find((m) => m.prefix === "" || path === m.prefix || path.startsWith(`${m.prefix}/`));
+    if (!mount) return unmounted(path, mounts);
+    const body = hasBody(req) ? await readRawBody(req) : noBody;
+    const result = await mount.engine.handle({
+      method: req.method ?? "GET",
+      path: path.slice(mount.prefix.length) || "/",
+      headers: req.headers as Record<string, string | undefined>,
+      body: body.text,
+      bodyTooLarge: body.tooLarge,
+      secure: forwardedSecure(req.headers["x-forwarded-proto"]),
+    });
+    if (body.tooLarge) result.headers["Connection"] = "close";
+    return result;
+  }
+
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const url = req.url ?? "/";
+    const path = pathOf(url);
+    const send = (result: EngineResult) => {
+      res.writeHead(result.status, result.headers);
+      res.end(result.body === "" ? undefined : result.body);
+      const ms = (performance.now() - started).toFixed(1);
+      log?.(`${req.method} ${originalUrl(req)} ${result.status} ${ms}ms${result.keyHint ? ` ${result.keyHint}` : ""}`);
+    };
+    answer(req, path).then(send, (error: unknown) => {
+      // An engine bug must not take the server down or leak a stack trace to the client.
+      log?.(`[keymock] Failed to answer ${req.method} ${path}: ${(error as Error).message}`);
+      send(jsonResponse(500, { error: { code: "keymock_internal_error", message: "keymock failed to answer this request; see the server log." } }));
+    });
+  };
+}
+
+/** The path without the query; a proxy-style absolute URL ("GET http://host/path") gives its path too. */
+function pathOf(url: string): string {
+  if (url.startsWith("/")) {
+    const query = url.indexOf("?");
+    return query === -1 ? url : url.slice(0, query);
+  }
+  return URL.canParse(url) ? new URL(url).pathname : url;
+}
+
+/** Inside express mounted under a path, req.url has lost that path; express keeps the whole one. */
+const originalUrl = (req: IncomingMessage & { originalUrl?: string }) => req.originalUrl ?? req.url;
+
+/** Only a proxy's X-Forwarded-Proto tells how a request reached us; plain local HTTP is not evidence of either. */
+function forwardedSecure(header: string | string[] | undefined): boolean | undefined {
+  const value = (Array.isArray(header) ? header[0] : header)?.split(",")[0]?.trim().toLowerCase();
+  return value === "https" ? true : value === "http" ? false : undefined;
+}
+
+function unmounted(path: string, mounts: Mount[]): EngineResponse {
+  const served = mounts.map((m) => ({ name: m.engine.contract.name, title: m.engine.contract.title, basePath: m.prefix || "/" }));
+  if (path === "/") return jsonResponse(200, { keymock: true, contracts: served });
+  return jsonResponse(404, {
+    error: {
+      code: "no_contract",
+      message: `No contract is served at ${path}. Served: ${served.map((s) => s.basePath).join(", ")}.`,
+    },
+  });
+}
