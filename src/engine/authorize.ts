@@ -36,7 +36,7 @@ export function authorize(context: GuardContext, route: Route, request: GuardReq
   const deny = (reason: DenialReason, keyHint?: string, headers: Record<string, string> = {}, extra: Vars = {}): Decision => ({
     allowed: false,
     reason,
-    vars: { ...vars, ...extra },
+    vars: Object.assign(vars, extra),
     headers,
     keyHint,
   });

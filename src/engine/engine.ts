@@ -101,10 +101,11 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
     const match = router.match(method, request.path);
     if (!match) return renderDenial(contract, "route_not_found", vars);
 
-    const decision = authorize(guards, match.route, { ...request, method, secure: request.secure });
+    const decision = authorize(guards, match.route, { method, path: request.path, headers: request.headers, secure: request.secure });
     if (!decision.allowed) {
-      const denial = renderDenial(contract, decision.reason, decision.vars, undefined, decision.headers);
-      return { ...denial, keyHint: decision.keyHint };
+      const denial: EngineResult = renderDenial(contract, decision.reason, decision.vars, undefined, decision.headers);
+      denial.keyHint = decision.keyHint;
+      return denial;
     }
 
     // Every response object is built fresh for this request, so adding to it saves copying it per request.

@@ -21,11 +21,11 @@ export function renderDenial(
   const errorCase = caseFor(contract, reason);
   return {
     status: errorCase.status,
-    headers: { "Content-Type": contract.errors.contentType, ...errorCase.headers, ...headers },
+    headers: Object.assign({ "Content-Type": contract.errors.contentType }, errorCase.headers, headers),
     body: JSON.stringify(errorBody(contract, reason, vars, details)),
   };
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): EngineResponse {
-  return { status, headers: { "Content-Type": "application/json; charset=utf-8", ...headers }, body: JSON.stringify(body) };
+  return { status, headers: Object.assign({ "Content-Type": "application/json; charset=utf-8" }, headers), body: JSON.stringify(body) };
 }
