@@ -20,10 +20,17 @@ export interface RateLimitOptions {
 // A contract that documents no limits still needs a window shape for per-key overrides.
 const undocumented: RateLimits = { window: "fixed", headers: {}, resetFormat: "unix-seconds", retryAfter: true, policies: {} };
 
+interface NamedPolicy {
+  name: string;
+  policy: RateLimitPolicy;
+}
+
 /** Per-key windows for one contract, and the headers the contract documents for them. */
 export class RateLimiter {
   private readonly windows = new Map<string, WindowState>();
-  private readonly overrides = new Map<string, RateLimitPolicy>();
+  /** the documented policies by name, scaled once here rather than on every request */
+  private readonly policies = new Map<string, NamedPolicy>();
+  private readonly overrides = new Map<string, NamedPolicy>();
   private readonly limits: RateLimits;
 
   constructor(
@@ -32,6 +39,11 @@ export class RateLimiter {
     private readonly options: RateLimitOptions = {},
   ) {
     this.limits = contract.rateLimits ?? undocumented;
+    const scale = options.scale ?? 1;
+    for (const [name, documented] of Object.entries(this.limits.policies)) {
+      const limit = scale === 1 ? documented.limit : Math.max(1, Math.round(documented.limit * scale));
+      this.policies.set(name, { name, policy: { ...documented, limit } });
+    }
   }
 
   /** Counts the request; `allowed: false` means the window is exhausted. */
@@ -51,7 +63,7 @@ export class RateLimiter {
 
   /** A key's own limit, replacing the documented one; its window starts afresh. */
   override(keyId: string, policy: RateLimitPolicy | undefined): void {
-    if (policy) this.overrides.set(keyId, policy);
+    if (policy) this.overrides.set(keyId, { name: "override", policy });
     else this.overrides.delete(keyId);
     this.windows.delete(keyId);
   }
@@ -66,16 +78,11 @@ export class RateLimiter {
     this.overrides.clear();
   }
 
-  private policyOf(key: StoredKey): { name: string; policy: RateLimitPolicy } | undefined {
+  private policyOf(key: StoredKey): NamedPolicy | undefined {
     const override = this.overrides.get(key.id);
-    if (override) return { name: "override", policy: override };
+    if (override) return override;
     if (this.options.off) return undefined;
-    const { policies } = this.limits;
-    const name = key.environment !== undefined && policies[key.environment] ? key.environment : "default";
-    const documented = policies[name];
-    if (!documented) return undefined;
-    const scale = this.options.scale ?? 1;
-    return { name, policy: scale === 1 ? documented : { ...documented, limit: Math.max(1, Math.round(documented.limit * scale)) } };
+    return (key.environment !== undefined ? this.policies.get(key.environment) : undefined) ?? this.policies.get("default");
   }
 
   private windowOf(id: string): WindowState {
@@ -84,7 +91,7 @@ export class RateLimiter {
     return state;
   }
 
-  private headersFor(outcome: WindowOutcome, { name, policy }: { name: string; policy: RateLimitPolicy }): Record<string, string> {
+  private headersFor(outcome: WindowOutcome, { name, policy }: NamedPolicy): Record<string, string> {
     const headers: Record<string, string> = {};
     const { limit, remaining, reset } = this.limits.headers;
     const secondsLeft = Math.max(0, Math.ceil((outcome.resetAt - this.now()) / 1000));
