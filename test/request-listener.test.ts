@@ -52,7 +52,16 @@ describe("the server's request listener on a socket", () => {
     const engine = await createEngine(bundledContract("moonkey"));
     const broken = await createEngine(bundledContract("monei"));
     broken.handle = () => Promise.reject(new Error("store unavailable"));
-    const listener = createRequestListener([{ prefix: "/moonkey", engine }, { prefix: "/broken", engine: broken }], { log: (line) => logged.push(line) });
+    const badHeader = await createEngine(bundledContract("moment"));
+    badHeader.handle = async () => ({ status: 200, headers: { "X-Note": "two\nlines" }, body: "{}" });
+    const listener = createRequestListener(
+      [
+        { prefix: "/moonkey", engine },
+        { prefix: "/broken", engine: broken },
+        { prefix: "/bad-header", engine: badHeader },
+      ],
+      { log: (line) => logged.push(line) },
+    );
     server = createServer(listener);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   });
@@ -68,6 +77,14 @@ describe("the server's request listener on a socket", () => {
     expect(logged).toContain("[keymock] Failed to answer GET /broken/api/v1/user/me: store unavailable");
     const next = await fetch(`${origin()}/moonkey/v1/auth/users/user_123`, { headers: { Authorization: moonkeyKey } });
     expect(next.status).toBe(200);
+  });
+
+  it("answers 500 in the same envelope when Node refuses a header the engine produced, and goes on serving", async () => {
+    const failed = await fetch(`${origin()}/bad-header/v1/customers`);
+    expect(failed.status).toBe(500);
+    expect((await failed.json()).error.code).toBe("keymock_internal_error");
+    expect(logged.some((line) => line.startsWith("[keymock] Failed to answer GET /bad-header/v1/customers: Invalid character in header"))).toBe(true);
+    expect((await fetch(`${origin()}/moonkey/v1/auth/users/user_123`, { headers: { Authorization: moonkeyKey } })).status).toBe(200);
   });
 
   it("takes a proxy-style absolute request target (GET http://host/path) by its path", async () => {

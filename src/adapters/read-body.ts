@@ -6,7 +6,7 @@ export interface RawBody {
   tooLarge: boolean;
 }
 
-// Most requests are GETs without a body: answer them without a promise and stream listeners per request.
+// Most requests are GETs without a body: those skip the stream listeners and the promise of a read.
 export const noBody: RawBody = Object.freeze({ text: undefined, tooLarge: false });
 export const hasBody = (req: IncomingMessage) => req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined;
 

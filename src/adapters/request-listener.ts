@@ -51,11 +51,14 @@ export function createRequestListener(mounts: Mount[], options: AppOptions = {})
       const ms = (performance.now() - started).toFixed(1);
       log?.(`${req.method} ${originalUrl(req)} ${result.status} ${ms}ms${result.keyHint ? ` ${result.keyHint}` : ""}`);
     };
-    answer(req, path).then(send, (error: unknown) => {
-      // An engine bug must not take the server down or leak a stack trace to the client.
-      log?.(`[keymock] Failed to answer ${req.method} ${path}: ${(error as Error).message}`);
-      send(jsonResponse(500, { error: { code: "keymock_internal_error", message: "keymock failed to answer this request; see the server log." } }));
-    });
+    // An engine bug, or a header Node refuses to write, must not take the server down or leak a stack trace.
+    answer(req, path)
+      .then(send)
+      .catch((error: unknown) => {
+        log?.(`[keymock] Failed to answer ${req.method} ${path}: ${(error as Error).message}`);
+        if (res.headersSent) res.destroy();
+        else send(jsonResponse(500, { error: { code: "keymock_internal_error", message: "keymock failed to answer this request; see the server log." } }));
+      });
   };
 }
 
