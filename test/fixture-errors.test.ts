@@ -54,6 +54,17 @@ describe("a bad fixture file is named with the JSON path and what was expected",
     expect(error.lines()[0]).toContain('$.keys[0].plaintext: does not match the format of key kind "secret_test"');
   });
 
+  it("refuses header names and values Node could not send, at load rather than on a request", async () => {
+    const broken = structuredClone(moonkey);
+    broken.credentials[0].header = "X Api Key";
+    broken.errors.cases.rate_limited.headers = { "X-Note": "two\nlines" };
+    const error = await loadError(writeFixture("headers.json", broken));
+    expect(error.lines().map((l) => l.split(": ").slice(1).join(": "))).toEqual([
+      "$.credentials[0].header: expected an HTTP header name: letters, digits and !#$%&'*+.^_`|~- only",
+      '$.errors.cases.rate_limited.headers["X-Note"]: expected an HTTP header value: no line breaks or control characters',
+    ]);
+  });
+
   it("reports invalid JSON at $", async () => {
     const path = writeFixture("syntax.json", '{"name": "x",');
     expect((await loadError(path)).lines()[0]).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: \\$: expected valid JSON`));

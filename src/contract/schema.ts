@@ -56,9 +56,12 @@ const status = (min: number, max: number) => {
 };
 const isoDate = z.iso.datetime({ offset: true });
 const json: z.ZodType<unknown> = z.json();
+// RFC 9110 tokens and field values: Node refuses to write anything else, so a fixture is told at load, not per request.
+const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "expected an HTTP header name: letters, digits and !#$%&'*+.^_`|~- only");
+const headerValue = z.string().regex(/^[\t\x20-\x7e\x80-\xff]*$/, "expected an HTTP header value: no line breaks or control characters");
 
 const credentialLocation = z.strictObject({
-  header: z.string().min(1).describe("header carrying the key; matched case-insensitively"),
+  header: headerName.describe("header carrying the key; matched case-insensitively"),
   scheme: z.string().min(1).optional().describe('e.g. "Bearer": the header value is "<scheme> <key>"; absent: the raw key'),
 });
 
@@ -109,7 +112,7 @@ const rateLimitPolicy = z.strictObject({
 const rateLimits = z.strictObject({
   window: z.enum(["fixed", "sliding"]).default("fixed"),
   headers: z
-    .strictObject({ limit: z.string().optional(), remaining: z.string().optional(), reset: z.string().optional() })
+    .strictObject({ limit: headerName.optional(), remaining: headerName.optional(), reset: headerName.optional() })
     .default({}),
   resetFormat: z
     .enum(["unix-seconds", "delta-seconds"])
@@ -129,12 +132,12 @@ const errorCase = z.strictObject({
     .record(z.string(), z.string())
     .optional()
     .describe("validation_failed only: a message per rule (required, type, enum, …); {{field}} is the field"),
-  headers: z.record(z.string(), z.string()).optional(),
+  headers: z.record(headerName, headerValue).optional(),
 });
 
 const errors = z.strictObject({
   envelope: json.describe('the error body; "{{status}}", "{{code}}", "{{message}}", "{{details}}" are filled in'),
-  contentType: z.string().default("application/json; charset=utf-8"),
+  contentType: headerValue.default("application/json; charset=utf-8"),
   cases: z.strictObject({
     ...(Object.fromEntries(denialReasons.map((r) => [r, errorCase])) as Record<(typeof denialReasons)[number], typeof errorCase>),
     forbidden_grant: errorCase.optional().describe("needed by issue_key routes: the caller may not grant these scopes"),
