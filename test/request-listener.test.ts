@@ -45,6 +45,21 @@ describe("the server's request listener with several contracts", () => {
   });
 });
 
+describe("HEAD requests", () => {
+  it("answer as GET would, status and headers, without a body", async () => {
+    const listener = createRequestListener([{ prefix: "", engine: await createEngine(bundledContract("moonkey")) }]);
+    const get = await request(listener).get("/v1/auth/users/user_123").set("Authorization", moonkeyKey);
+    const head = await request(listener).head("/v1/auth/users/user_123").set("Authorization", moonkeyKey);
+    expect(head.status).toBe(200);
+    expect(head.text ?? "").toBe("");
+    expect(head.headers["content-type"]).toBe(get.headers["content-type"]);
+    expect(head.headers["x-ratelimit-limit"]).toBe(get.headers["x-ratelimit-limit"]);
+    const denied = await request(listener).head("/v1/auth/users/user_123");
+    expect(denied.status).toBe(401);
+    expect(denied.text ?? "").toBe("");
+  });
+});
+
 describe("the server's request listener on a socket", () => {
   let server: Server;
   const logged: string[] = [];
