@@ -22,7 +22,7 @@ export function messageFor(contract: Contract, reason: DenialReason, vars: Vars)
  */
 export function errorBody(contract: Contract, reason: DenialReason, vars: Vars = {}, details?: unknown): unknown {
   const errorCase = caseFor(contract, reason);
-  // Assigned, not spread: filling the envelope from a spread object literal took 5-7 µs, from this ~1.3 µs here.
+  // Assigned, not spread: filling the envelope from a spread object literal took 5-7 µs, from this 1.1-2.4 µs here.
   const values: Record<string, unknown> = Object.assign({}, vars);
   values["status"] = errorCase.status;
   values["code"] = errorCase.code;

@@ -13,14 +13,14 @@ export class RecordStore {
   private readonly tables = new Map<string, Map<string, Row>>();
   /** per model, the fields an update stamps with the clock's time; worked out once */
   private readonly updatedFields = new Map<string, string[]>();
-  private faker: Faker;
+  /** set by reset(), which the constructor calls */
+  private faker!: Faker;
 
   constructor(
     private readonly contract: Contract,
     private readonly seed: number,
     private readonly now: () => number,
   ) {
-    this.faker = createFaker(seed);
     for (const [name, model] of Object.entries(contract.models)) {
       const stamped = Object.entries(model.fields).filter(([, spec]) => "timestamp" in spec && spec.timestamp === "updated");
       this.updatedFields.set(name, stamped.map(([field]) => field));
