@@ -1,5 +1,7 @@
 import type { Contract } from "../contract/schema.js";
+import { limitsOf } from "../contract/limits.js";
 import { handleAdmin, ADMIN_PREFIX } from "./admin.js";
+import { guardAdmin } from "./admin-guard.js";
 import { runAction } from "./actions.js";
 import { issueKeyFromRoute } from "./issue-key-route.js";
 import { authorize, type GuardContext } from "./authorize.js";
@@ -48,6 +50,8 @@ export interface EngineOptions {
   admin?: boolean;
   /** departures from the documented rate limits: off, scaled, IETF headers */
   rateLimit?: RateLimitOptions;
+  /** when set, /__keymock/ needs `Authorization: Bearer <token>` and answers any Host; else loopback Hosts only */
+  adminToken?: string | undefined;
 }
 
 export interface Engine {
@@ -76,6 +80,8 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
   const cors = corsPolicy(contract, options.rateLimit?.ietf ?? false);
   const guards: GuardContext = { contract, formats: compileKeyFormats(contract), keys, limiter, now: clock.now };
   const admin = options.admin ?? true;
+  const limits = limitsOf(contract);
+  const isAdminPath = (path: string) => admin && (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`));
 
   function seedKeys(): void {
     const createdAt = clock.now();
@@ -93,10 +99,14 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
 
   function respond(request: EngineRequest): EngineResult {
     const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase();
-    if (method === "OPTIONS") return { status: 204, headers: preflightHeaders(cors, request.headers["origin"]), body: "" };
+    const adminPath = isAdminPath(request.path);
+    if (method === "OPTIONS") return { status: 204, headers: adminPath ? {} : preflightHeaders(cors, request.headers["origin"]), body: "" };
 
-    if (admin && (request.path === ADMIN_PREFIX || request.path.startsWith(`${ADMIN_PREFIX}/`))) {
-      const context = { contract, keys, clock, limiter, reset };
+    if (adminPath) {
+      const refused = guardAdmin(request.headers, options.adminToken);
+      if (refused) return refused;
+      if (request.bodyTooLarge) return json(413, { error: { code: "payload_too_large", message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` } });
+      const context = { contract, keys, clock, limiter, limits, reset };
       return handleAdmin(context, { method, path: request.path.slice(ADMIN_PREFIX.length), body: request.body });
     }
 
@@ -121,7 +131,7 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
     const hasBody = method === "POST" || method === "PUT" || method === "PATCH";
     let body: Record<string, unknown> = {};
     if (hasBody) {
-      const read = readBody(match.route, request.body, request.headers["content-type"], clock.now());
+      const read = readBody(match.route, request.body, request.headers["content-type"], clock.now(), limits);
       if (!read.ok) {
         if (read.reason !== "validation_failed") return withKey(renderDenial(contract, read.reason, vars));
         const [first] = read.problems;
@@ -152,7 +162,7 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
     async handle(request) {
       const response = respond(request);
       const origin = request.headers["origin"];
-      if (origin && request.method.toUpperCase() !== "OPTIONS") Object.assign(response.headers, corsHeaders(cors, origin));
+      if (origin && request.method.toUpperCase() !== "OPTIONS" && !isAdminPath(request.path)) Object.assign(response.headers, corsHeaders(cors, origin));
       return response;
     },
   };

@@ -26,6 +26,11 @@ export const serveCommand = defineCommand({
       describe: 'departures from the documented limits: "off", "scale=0.01" (1000/min becomes 10/min), "ietf" (add RateLimit headers)',
     },
     admin: { type: "boolean", default: true, describe: "serve the /__keymock/ admin API" },
+    "admin-token": {
+      type: "string",
+      placeholder: "token",
+      describe: "the admin API then needs Authorization: Bearer <token> and answers any Host (or KEYMOCK_ADMIN_TOKEN); required beyond loopback",
+    },
   },
   run: async (flags) => {
     if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) {
@@ -45,6 +50,7 @@ export const serveCommand = defineCommand({
       startAt: flags.clock === undefined ? undefined : Date.parse(flags.clock),
       rateLimit: flags["rate-limit"],
       admin: flags.admin,
+      adminToken: flags["admin-token"] ?? (process.env["KEYMOCK_ADMIN_TOKEN"] || undefined),
     });
   },
 });
