@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import { json as jsonResponse, type EngineResponse } from "../engine/envelope.js";
 import type { Engine, EngineResult } from "../engine/engine.js";
 import { hasBody, noBody, readRawBody } from "./read-body.js";
+import { redactUrl } from "./redact-url.js";
 
 export interface Mount {
   /** "" to serve the contract at its own paths, or "/name" */
@@ -24,6 +25,7 @@ export function createRequestListener(mounts: Mount[], options: AppOptions = {})
   // Longest prefix first, so "" (a single contract at its own paths) is the fallback.
   const ordered = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
   const { log } = options;
+  const keyPrefixes = [...new Set(mounts.flatMap((m) => m.engine.contract.keyKinds.map((k) => k.prefix)))];
 
   async function answer(req: IncomingMessage, path: string): Promise<EngineResult> {
     const mount = ordered.find((m) => m.prefix === "" || path === m.prefix || path.startsWith(`${m.prefix}/`));
@@ -49,7 +51,7 @@ export function createRequestListener(mounts: Mount[], options: AppOptions = {})
       res.writeHead(result.status, result.headers);
       res.end(result.body === "" ? undefined : result.body);
       const ms = (performance.now() - started).toFixed(1);
-      log?.(`${req.method} ${originalUrl(req)} ${result.status} ${ms}ms${result.keyHint ? ` ${result.keyHint}` : ""}`);
+      log?.(`${req.method} ${redactUrl(originalUrl(req) ?? "/", keyPrefixes)} ${result.status} ${ms}ms${result.keyHint ? ` ${result.keyHint}` : ""}`);
     };
     // An engine bug, or a header Node refuses to write, must not take the server down or leak a stack trace.
     answer(req, path)
