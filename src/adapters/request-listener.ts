@@ -27,13 +27,14 @@ export function createRequestListener(mounts: Mount[], options: AppOptions = {})
   const { log } = options;
   const keyPrefixes = [...new Set(mounts.flatMap((m) => m.engine.contract.keyKinds.map((k) => k.prefix)))];
 
-  async function answer(req: IncomingMessage, path: string): Promise<EngineResult> {
+  async function answer(req: IncomingMessage, path: string, query: string | undefined): Promise<EngineResult> {
     const mount = ordered.find((m) => m.prefix === "" || path === m.prefix || path.startsWith(`${m.prefix}/`));
     if (!mount) return unmounted(path, mounts);
     const body = hasBody(req) ? await readRawBody(req) : noBody;
     const result = await mount.engine.handle({
       method: req.method ?? "GET",
       path: path.slice(mount.prefix.length) || "/",
+      query,
       headers: req.headers as Record<string, string | undefined>,
       body: body.text,
       bodyTooLarge: body.tooLarge,
@@ -54,7 +55,7 @@ export function createRequestListener(mounts: Mount[], options: AppOptions = {})
       log?.(`${req.method} ${redactUrl(originalUrl(req) ?? "/", keyPrefixes)} ${result.status} ${ms}ms${result.keyHint ? ` ${result.keyHint}` : ""}`);
     };
     // An engine bug, or a header Node refuses to write, must not take the server down or leak a stack trace.
-    answer(req, path)
+    answer(req, path, queryOf(url))
       .then(send)
       .catch((error: unknown) => {
         log?.(`[keymock] Failed to answer ${req.method} ${path}: ${(error as Error).message}`);
@@ -71,6 +72,11 @@ function pathOf(url: string): string {
     return query === -1 ? url : url.slice(0, query);
   }
   return URL.canParse(url) ? new URL(url).pathname : url;
+}
+
+function queryOf(url: string): string | undefined {
+  const query = url.indexOf("?");
+  return query === -1 ? undefined : url.slice(query + 1);
 }
 
 /** Inside express mounted under a path, req.url has lost that path; express keeps the whole one. */

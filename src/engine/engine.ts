@@ -5,11 +5,13 @@ import { guardAdmin } from "./admin-guard.js";
 import { runAction } from "./actions.js";
 import { issueKeyFromRoute } from "./issue-key-route.js";
 import { authorize, type GuardContext } from "./authorize.js";
-import { readBody } from "./body.js";
+import { readBody, type FieldProblem } from "./body.js";
+import { fullCase } from "./full-case.js";
+import { readPage, type Page } from "./page.js";
 import { createClock, type Clock } from "./clock.js";
 import { corsHeaders, corsPolicy, preflightHeaders } from "./cors.js";
-import { json, renderDenial, type EngineResponse } from "./envelope.js";
-import { messageFor } from "../contract/render.js";
+import { json, renderCase, renderDenial, type EngineResponse } from "./envelope.js";
+import { messageFor, type Vars } from "../contract/render.js";
 import { compileKeyFormats } from "./key-formats.js";
 import { KeyStore } from "./key-store.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
@@ -25,6 +27,8 @@ export interface EngineRequest {
   method: string;
   /** the path below where the contract is served, without the query string */
   path: string;
+  /** the query string without its "?", where the transport has one; list routes page by it */
+  query?: string | undefined;
   /** lower-case header names */
   headers: Record<string, string | undefined>;
   body?: string | undefined;
@@ -71,16 +75,16 @@ export interface Engine {
  * @example const engine = await createEngine(contract, { seed: 42 }); await engine.handle({ method: "GET", path: "/v1/users/1", headers: {} })
  */
 export async function createEngine(contract: Contract, options: EngineOptions = {}): Promise<Engine> {
+  const limits = limitsOf(contract);
   const clock = createClock(options.now, options.startAt);
   const seed = options.seed ?? 1;
   const router = new Router(contract.routes);
   const keys = new KeyStore();
   const limiter = new RateLimiter(contract, clock.now, options.rateLimit);
-  const records = new RecordStore(contract, seed, clock.now);
+  const records = new RecordStore(contract, seed, clock.now, limits.maxRecords);
   const cors = corsPolicy(contract, options.rateLimit?.ietf ?? false);
   const guards: GuardContext = { contract, formats: compileKeyFormats(contract), keys, limiter, now: clock.now };
   const admin = options.admin ?? true;
-  const limits = limitsOf(contract);
   const isAdminPath = (path: string) => admin && (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`));
 
   function seedKeys(): void {
@@ -134,23 +138,35 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
       const read = readBody(match.route, request.body, request.headers["content-type"], clock.now(), limits);
       if (!read.ok) {
         if (read.reason !== "validation_failed") return withKey(renderDenial(contract, read.reason, vars));
-        const [first] = read.problems;
-        const fields = Object.fromEntries(
-          read.problems.map((p) => [p.field, messageFor(contract, "validation_failed", { ...vars, ...p })]),
-        );
-        return withKey(renderDenial(contract, "validation_failed", { ...vars, ...first }, { fields }));
+        return withKey(renderProblems(vars, read.problems));
       }
       body = read.value;
     }
 
     const { action } = match.route;
     if (action.type === "issue_key") {
+      if (keys.issuedCount() >= limits.maxKeys) {
+        return withKey(renderCase(contract, fullCase(contract, limits, `${limits.maxKeys} issued keys (limits.maxKeys in the contract)`), vars));
+      }
       const status = match.route.status ?? 201;
       return withKey(issueKeyFromRoute(contract, keys, action, decision.key, body, clock.now(), status));
     }
-    const result = runAction(records, match.route, action, match.params, body);
+    let page: Page | undefined;
+    if (action.type === "list") {
+      const read = readPage(request.query, limits);
+      if ("problem" in read) return withKey(renderProblems(vars, [read.problem]));
+      page = read.page;
+    }
+    const result = runAction(records, match.route, action, match.params, body, page);
+    if (!result.found && result.full) return withKey(renderCase(contract, fullCase(contract, limits, `${limits.maxRecords} ${action.model} records (limits.maxRecords in the contract)`), vars));
     if (!result.found) return withKey(renderDenial(contract, "not_found", vars));
     return withKey(json(result.status, result.body));
+  }
+
+  function renderProblems(vars: Vars, problems: FieldProblem[]): EngineResponse {
+    const [first] = problems;
+    const fields = Object.fromEntries(problems.map((p) => [p.field, messageFor(contract, "validation_failed", { ...vars, ...p })]));
+    return renderDenial(contract, "validation_failed", { ...vars, ...first }, { fields });
   }
 
   return {

@@ -20,6 +20,8 @@ export class RecordStore {
     private readonly contract: Contract,
     private readonly seed: number,
     private readonly now: () => number,
+    /** records a model may hold (its seeded ones always fit); create answers undefined beyond */
+    private readonly maxRecords = Number.POSITIVE_INFINITY,
   ) {
     for (const [name, model] of Object.entries(contract.models)) {
       const stamped = Object.entries(model.fields).filter(([, spec]) => "timestamp" in spec && spec.timestamp === "updated");
@@ -47,15 +49,25 @@ export class RecordStore {
     return this.table(model).get(id);
   }
 
-  list(model: string): Row[] {
-    return [...this.table(model).values()];
+  /** One page of a model's records, in insertion order, without copying the rest. */
+  list(model: string, offset = 0, limit = Number.MAX_SAFE_INTEGER): Row[] {
+    const rows: Row[] = [];
+    let index = 0;
+    for (const row of this.table(model).values()) {
+      if (rows.length >= limit) break;
+      if (index++ >= offset) rows.push(row);
+    }
+    return rows;
   }
 
-  create(modelName: string, values: Record<string, unknown>): Row {
+  /** The new record, or undefined when the model already holds its cap. */
+  create(modelName: string, values: Record<string, unknown>): Row | undefined {
     const model = this.contract.models[modelName] as Model;
+    const table = this.table(modelName);
+    if (table.size >= Math.max(this.maxRecords, model.records.length + model.count)) return undefined;
     const id = this.newId(model);
     const row = { id, ...this.generate(model.fields, "create"), ...values } as Row;
-    this.table(modelName).set(row.id, row);
+    table.set(row.id, row);
     return row;
   }
 

@@ -34,6 +34,7 @@ export function handlersFor(contract: BundledName | Contract, options: HandlerOp
       const result = await engine.handle({
         method: request.method,
         path: url.pathname.slice(basePath.length) || "/",
+        query: url.search.slice(1),
         headers: Object.fromEntries(request.headers),
         body: tooLarge ? undefined : text,
         bodyTooLarge: tooLarge,
