@@ -4,6 +4,12 @@ import type { Engine, EngineResult } from "../engine/engine.js";
 import { hasBody, noBody, readRawBody } from "./read-body.js";
 import { redactUrl } from "./redact-url.js";
 
+interface Answer {
+  result: EngineResult;
+  /** the body was too large and the rest of it is still being read and discarded */
+  draining: boolean;
+}
+
 export interface Mount {
   /** "" to serve the contract at its own paths, or "/name" */
   prefix: string;
@@ -27,9 +33,9 @@ export function createRequestListener(mounts: Mount[], options: AppOptions = {})
   const { log } = options;
   const keyPrefixes = [...new Set(mounts.flatMap((m) => m.engine.contract.keyKinds.map((k) => k.prefix)))];
 
-  async function answer(req: IncomingMessage, path: string, query: string | undefined): Promise<EngineResult> {
+  async function answer(req: IncomingMessage, path: string, query: string | undefined): Promise<Answer> {
     const mount = ordered.find((m) => m.prefix === "" || path === m.prefix || path.startsWith(`${m.prefix}/`));
-    if (!mount) return unmounted(path, mounts);
+    if (!mount) return { result: unmounted(path, mounts), draining: false };
     const body = hasBody(req) ? await readRawBody(req) : noBody;
     const result = await mount.engine.handle({
       method: req.method ?? "GET",
@@ -40,17 +46,27 @@ export function createRequestListener(mounts: Mount[], options: AppOptions = {})
       bodyTooLarge: body.tooLarge,
       secure: forwardedSecure(req.headers["x-forwarded-proto"]),
     });
-    if (body.tooLarge) result.headers["Connection"] = "close";
-    return result;
+    if (body.closeAfter) result.headers["Connection"] = "close";
+    return { result, draining: body.tooLarge && !body.closeAfter };
   }
 
   return (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const url = req.url ?? "/";
     const path = pathOf(url);
-    const send = (result: EngineResult) => {
-      res.writeHead(result.status, result.headers);
-      res.end(result.body === "" ? undefined : result.body);
+    const send = ({ result, draining }: Answer) => {
+      const body = result.body === "" ? undefined : result.body;
+      if (draining && !req.complete) {
+        // The client is still uploading: the whole answer goes now and the response ends once the upload has
+        // drained (read-body.ts bounds it), so closing the connection cannot reset the client before it reads.
+        res.writeHead(result.status, { ...result.headers, "Content-Length": String(Buffer.byteLength(body ?? "")) });
+        res.write(body ?? "");
+        const end = () => res.end();
+        req.once("end", end).once("close", end);
+      } else {
+        res.writeHead(result.status, result.headers);
+        res.end(body);
+      }
       const ms = (performance.now() - started).toFixed(1);
       log?.(`${req.method} ${redactUrl(originalUrl(req) ?? "/", keyPrefixes)} ${result.status} ${ms}ms${result.keyHint ? ` ${result.keyHint}` : ""}`);
     };
@@ -60,7 +76,7 @@ export function createRequestListener(mounts: Mount[], options: AppOptions = {})
       .catch((error: unknown) => {
         log?.(`[keymock] Failed to answer ${req.method} ${path}: ${(error as Error).message}`);
         if (res.headersSent) res.destroy();
-        else send(jsonResponse(500, { error: { code: "keymock_internal_error", message: "keymock failed to answer this request; see the server log." } }));
+        else send({ result: jsonResponse(500, { error: { code: "keymock_internal_error", message: "keymock failed to answer this request; see the server log." } }), draining: false });
       });
   };
 }
