@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { json as jsonResponse, type EngineResponse } from "../engine/envelope.js";
 import type { Engine, EngineResult } from "../engine/engine.js";
-import { hasBody, noBody, readRawBody } from "./read-body.js";
+import { hasBody, noBody, readRawBody, type RawBody } from "./read-body.js";
 import { redactUrl } from "./redact-url.js";
 
 interface Answer {
@@ -36,7 +36,7 @@ export function createRequestListener(mounts: Mount[], options: AppOptions = {})
   async function answer(req: IncomingMessage, path: string, query: string | undefined): Promise<Answer> {
     const mount = ordered.find((m) => m.prefix === "" || path === m.prefix || path.startsWith(`${m.prefix}/`));
     if (!mount) return { result: unmounted(path, mounts), draining: false };
-    const body = hasBody(req) ? await readRawBody(req) : noBody;
+    const body = alreadyRead(req) ?? (hasBody(req) ? await readRawBody(req) : noBody);
     const result = await mount.engine.handle({
       method: req.method ?? "GET",
       path: path.slice(mount.prefix.length) || "/",
@@ -93,6 +93,18 @@ function pathOf(url: string): string {
 function queryOf(url: string): string | undefined {
   const query = url.indexOf("?");
   return query === -1 ? undefined : url.slice(query + 1);
+}
+
+/**
+ * Behind a body parser (express.json() and the like) the stream has been read already: waiting for it would never
+ * end, so the parsed body is taken as it is.
+ */
+function alreadyRead(req: IncomingMessage & { body?: unknown }): RawBody | undefined {
+  if (!req.readableEnded) return undefined;
+  const parsed = req.body;
+  if (parsed === undefined) return noBody;
+  const text = typeof parsed === "string" ? parsed : Buffer.isBuffer(parsed) ? parsed.toString("utf8") : JSON.stringify(parsed);
+  return { text, tooLarge: false, closeAfter: false };
 }
 
 /** Inside express mounted under a path, req.url has lost that path; express keeps the whole one. */

@@ -13,13 +13,24 @@ export function isBundledName(name: string): name is BundledName {
 }
 
 /**
- * A bundled contract, validated when keymock was built.
+ * A bundled contract, validated when keymock was built: a copy of its own, so changing it changes nothing else.
  * @example bundledContract("moonkey").baseUrl // "https://api.moonkey.fun"
  */
 export function bundledContract(name: BundledName): Contract {
-  return bundledContracts[name];
+  if (!isBundledName(name)) throw unknownName(name);
+  return structuredClone(bundledContracts[name]);
 }
 
+/** A bundled name or a Contract; anything else is refused with a message that says what to pass. */
 export function resolveContract(nameOrContract: BundledName | Contract): Contract {
-  return typeof nameOrContract === "string" ? bundledContract(nameOrContract) : nameOrContract;
+  if (typeof nameOrContract === "string") return bundledContract(nameOrContract);
+  if (nameOrContract === null || typeof nameOrContract !== "object" || !Array.isArray((nameOrContract as Partial<Contract>).routes)) {
+    const got = nameOrContract === null ? "null" : typeof nameOrContract;
+    throw new TypeError(`[keymock] Expected a bundled contract name (${bundledNames.join(", ")}) or a Contract from parseContract(json, "file.json"); got ${got} without routes.`);
+  }
+  return nameOrContract;
+}
+
+function unknownName(name: unknown): TypeError {
+  return new TypeError(`[keymock] No bundled contract is called ${JSON.stringify(name)}; bundled: ${bundledNames.join(", ")}. Pass one of those or a Contract from parseContract(json, "file.json").`);
 }

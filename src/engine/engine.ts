@@ -1,5 +1,7 @@
 import type { Contract } from "../contract/schema.js";
+import { resolveContract, type BundledName } from "../contract/bundled.js";
 import { limitsOf } from "../contract/limits.js";
+import { checkEngineOptions } from "./engine-options.js";
 import { handleAdmin, ADMIN_PREFIX } from "./admin.js";
 import { guardAdmin } from "./admin-guard.js";
 import { runAction } from "./actions.js";
@@ -64,7 +66,7 @@ export interface Engine {
   readonly keys: KeyStore;
   readonly limiter: RateLimiter;
   handle(request: EngineRequest): Promise<EngineResult>;
-  /** restores seeded keys, records and empty rate-limit windows */
+  /** restores seeded keys, records, empty rate-limit windows and the clock where it started */
   reset(): void;
 }
 
@@ -74,7 +76,9 @@ export interface Engine {
  * already await, so a store that needs I/O can come later without breaking them.
  * @example const engine = await createEngine(contract, { seed: 42 }); await engine.handle({ method: "GET", path: "/v1/users/1", headers: {} })
  */
-export async function createEngine(contract: Contract, options: EngineOptions = {}): Promise<Engine> {
+export async function createEngine(contractOrName: Contract | BundledName, options: EngineOptions = {}): Promise<Engine> {
+  const contract = resolveContract(contractOrName);
+  checkEngineOptions(options);
   const limits = limitsOf(contract);
   const clock = createClock(options.now, options.startAt);
   const seed = options.seed ?? 1;
@@ -94,6 +98,7 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
     for (const key of seeded) keys.add(key);
   }
   function reset(): void {
+    clock.reset();
     seedKeys();
     records.reset();
     limiter.reset();
@@ -177,6 +182,8 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
     reset,
     async handle(request) {
       const response = respond(request);
+      // The mock's own time, so a client that reads Date sees the clock the keys and windows run on.
+      response.headers["Date"] ??= new Date(clock.now()).toUTCString();
       const origin = request.headers["origin"];
       if (origin && request.method.toUpperCase() !== "OPTIONS" && !isAdminPath(request.path)) Object.assign(response.headers, corsHeaders(cors, origin));
       return response;

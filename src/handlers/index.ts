@@ -3,6 +3,7 @@ import { resolveContract, type BundledName } from "../contract/bundled.js";
 import { escapeRegExp } from "../contract/references.js";
 import type { Contract } from "../contract/schema.js";
 import { createEngine, MAX_BODY_BYTES, type Engine, type EngineOptions } from "../engine/engine.js";
+import { checkEngineOptions } from "../engine/engine-options.js";
 
 export interface HandlerOptions extends EngineOptions {
   /** intercept this base URL instead of the contract's own (e.g. a staging host) */
@@ -18,6 +19,7 @@ export interface HandlerOptions extends EngineOptions {
  */
 export function handlersFor(contract: BundledName | Contract, options: HandlerOptions = {}): HttpHandler[] {
   const resolved = resolveContract(contract);
+  checkEngineOptions(options);
   const ready = options.engine ? Promise.resolve(options.engine) : createEngine(resolved, options);
   // Kept from being an unhandled rejection until a request awaits it and reports the failure there.
   ready.catch(() => undefined);
@@ -27,20 +29,30 @@ export function handlersFor(contract: BundledName | Contract, options: HandlerOp
   const under = new RegExp(`^https?://${escapeRegExp(base.host)}${escapeRegExp(basePath)}(?:[/?#]|$)`);
   return [
     http.all(under, async ({ request }) => {
-      const engine = await ready;
-      const url = new URL(request.url);
-      const text = request.body ? await request.text() : undefined;
-      const tooLarge = text !== undefined && new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES;
-      const result = await engine.handle({
-        method: request.method,
-        path: url.pathname.slice(basePath.length) || "/",
-        query: url.search.slice(1),
-        headers: Object.fromEntries(request.headers),
-        body: tooLarge ? undefined : text,
-        bodyTooLarge: tooLarge,
-        secure: url.protocol === "https:",
-      });
-      return new HttpResponse(result.body === "" ? null : result.body, { status: result.status, headers: result.headers });
+      try {
+        return await answer(request);
+      } catch (error) {
+        // MSW would answer with the stack trace; the page gets an envelope, the console the reason.
+        console.error(`[keymock] Failed to answer ${request.method} ${request.url}: ${(error as Error).message}`);
+        return HttpResponse.json({ error: { code: "keymock_internal_error", message: "keymock failed to answer this request; see the console." } }, { status: 500 });
+      }
     }),
   ];
+
+  async function answer(request: Request): Promise<Response> {
+    const engine = await ready;
+    const url = new URL(request.url);
+    const text = request.body ? await request.text() : undefined;
+    const tooLarge = text !== undefined && new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES;
+    const result = await engine.handle({
+      method: request.method,
+      path: url.pathname.slice(basePath.length) || "/",
+      query: url.search.slice(1),
+      headers: Object.fromEntries(request.headers),
+      body: tooLarge ? undefined : text,
+      bodyTooLarge: tooLarge,
+      secure: url.protocol === "https:",
+    });
+    return new HttpResponse(result.body === "" ? null : result.body, { status: result.status, headers: result.headers });
+  }
 }
