@@ -34,7 +34,7 @@ export function permissionChecks(contract: Contract, map: RouteMap): Check[] {
     for (const [permission, routes] of byPermission) {
       const route = preferred(contract, map, routes) as Route;
       const allowed = grants(contract, held, permission);
-      const basis = [["permissions", "roles", role], ...(route.permission === undefined ? [["permissions", "byMethod", route.method]] : [])];
+      const basis = [["permissions", "roles", role, permission], ...(route.permission === undefined ? [["permissions", "byMethod", route.method]] : [])];
       checks.push({
         id: `permissions.${role}.${permission.replace(/[^A-Za-z0-9_:-]+/g, "-")}`,
         title: `a ${role} key is ${allowed ? "let through" : "refused"} on ${routeName(route)} (needs ${permission})`,

@@ -164,6 +164,10 @@ async function exhaust(context: CheckContext, v: Verdict, contract: Contract, w:
     const header = limits.headers[name];
     if (header) v.fact(["rateLimits", "headers", name], `${header} on the 429`, whole(reply.header(header)) !== undefined, "a whole number", reply.header(header) ?? "(absent)");
   }
+  const limitHeader = limits.headers.limit;
+  if (limitHeader && whole(reply.header(limitHeader)) !== undefined) {
+    v.fact(limitFact, `${limitHeader} on the 429`, whole(reply.header(limitHeader)) === w.policy.limit, w.policy.limit, whole(reply.header(limitHeader)));
+  }
   if (remainingHeader && whole(reply.header(remainingHeader)) !== undefined) v.fact(["rateLimits", "headers", "remaining"], `${remainingHeader} on the 429`, reply.header(remainingHeader) === "0", "0", reply.header(remainingHeader));
   if (limits.retryAfter) v.fact(["rateLimits", "retryAfter"], "Retry-After on the 429", whole(reply.header("retry-after")) !== undefined, "whole seconds", reply.header("retry-after") ?? "(absent)");
   if (context.mock) {
