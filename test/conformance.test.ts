@@ -154,6 +154,35 @@ describe("a drifted deployment of a contract without provenance fails exactly th
   });
 });
 
+describe("window boundaries do not make the rate-limit checks flaky", () => {
+  // A deployment of the acme contract (20 a window) whose window rolls over after the `rollAt`-th request it counts.
+  const rollingTarget = (rollAt: number, limit = 20) => {
+    let counted = 0;
+    let used = 0;
+    return async (request: Request) => {
+      if (request.headers.get("authorization") !== `Bearer ${driftKeys.valid}`) return new Response("{}", { status: 401 });
+      if (++counted === rollAt) used = 0;
+      const allowed = used < limit;
+      if (allowed) used++;
+      const headers = { "Content-Type": "application/json", "X-RateLimit-Limit": String(limit), "X-RateLimit-Remaining": String(limit - used), "X-RateLimit-Reset": String(Math.ceil(Date.now() / 1000) + 30) };
+      const body = allowed ? { data: [] } : { error: { code: "rate_limited", message: "Slow down." } };
+      return new Response(JSON.stringify(body), { status: allowed ? 200 : 429, headers: { ...headers, "Retry-After": "30" } });
+    };
+  };
+  const run = async (target: (request: Request) => Promise<Response>) =>
+    (await conformance({ contract: acme, target, keys: { valid: driftKeys.valid }, allowDestructive: true })).find((r) => r.id === "ratelimit.429.default");
+
+  it.each([1, 5, 12, 19, 21])("passes when the window rolls over at request %i", async (rollAt) => {
+    const result = await run(rollingTarget(rollAt));
+    expect(result?.findings ?? []).toEqual([]);
+    expect(result?.status).toBe("pass");
+  });
+
+  it("still fails a deployment that lets 25 through instead of 20, wherever the window rolls", async () => {
+    for (const rollAt of [1, 12]) expect((await run(rollingTarget(rollAt, 25)))?.status).toBe("fail");
+  });
+});
+
 describe("mock-server conformance", () => {
   const cli = (args: string[], env: Record<string, string> = {}) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
