@@ -8,8 +8,9 @@ const show = (value: unknown) => JSON.stringify(value);
 /** A readable report: a line per check, each difference under it (failures, then warnings), a count at the end. */
 export function terminalReport(contract: string, results: CheckResult[]): string {
   const lines = [`keymock conformance: ${contract}`, ""];
+  const width = Math.max(0, ...results.map((r) => r.id.length));
   for (const r of results) {
-    lines.push(`${mark[r.status]} ${r.status.padEnd(4)}  ${r.id.padEnd(40)} ${r.title}`);
+    lines.push(`${mark[r.status]} ${r.status.padEnd(4)}  ${r.id.padEnd(width)}  ${r.title}`);
     if (r.status === "skip") lines.push(`        skipped: ${r.reason}`);
     if (r.status === "fail" && !r.findings?.length) lines.push(`        ${r.reason}`);
     for (const f of r.findings ?? []) {

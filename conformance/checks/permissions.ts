@@ -37,7 +37,7 @@ export function permissionChecks(contract: Contract, map: RouteMap): Check[] {
       const basis = [["permissions", "roles", role, permission], ...(route.permission === undefined ? [["permissions", "byMethod", route.method]] : [])];
       checks.push({
         id: `permissions.${role}.${permission.replace(/[^A-Za-z0-9_:-]+/g, "-")}`,
-        title: `a ${role} key is ${allowed ? "let through" : "refused"} on ${routeName(route)} (needs ${permission})`,
+        title: `a key with the ${role} role is ${allowed ? "let through" : "refused"} on ${routeName(route)} (needs ${permission})`,
         needs: [`role-${role}`],
         routes: [route],
         destructive: allowed && route.method !== "GET",
