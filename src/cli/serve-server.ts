@@ -25,6 +25,8 @@ export interface ServeOptions {
   admin: boolean;
   /** The admin API's token; required when listening beyond loopback. */
   adminToken?: string | undefined;
+  /** --environment: the deployment to serve where a contract's environments are separate */
+  environment?: string | undefined;
 }
 
 /** The admin API mints live keys: beyond loopback it is served only behind a token. */
@@ -60,6 +62,7 @@ export async function startServer(args: ServeOptions): Promise<void> {
         rateLimit,
         startAt: args.startAt,
         adminToken: args.adminToken,
+        ...(args.environment !== undefined && contract.separateEnvironments ? { environment: args.environment } : {}),
       }),
     })),
   );

@@ -20,6 +20,7 @@ import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
 import { RecordStore } from "./records.js";
 import { Router } from "./router.js";
 import { storeSeededKey } from "./seed-keys.js";
+import { servedEnvironment } from "../contract/environments.js";
 
 /** Bodies above this answer the contract's payload_too_large case. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -58,10 +59,14 @@ export interface EngineOptions {
   rateLimit?: RateLimitOptions;
   /** when set, /__keymock/ needs `Authorization: Bearer <token>` and answers any Host; else loopback Hosts only */
   adminToken?: string | undefined;
+  /** where each environment is its own deployment (contract.separateEnvironments): the one to serve; default the first */
+  environment?: string;
 }
 
 export interface Engine {
   readonly contract: Contract;
+  /** the environment served where each is its own deployment; undefined when all are */
+  readonly environment: string | undefined;
   readonly clock: Clock;
   readonly keys: KeyStore;
   readonly limiter: RateLimiter;
@@ -87,7 +92,8 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
   const limiter = new RateLimiter(contract, clock.now, options.rateLimit);
   const records = new RecordStore(contract, seed, clock.now, limits.maxRecords);
   const cors = corsPolicy(contract, options.rateLimit?.ietf ?? false);
-  const guards: GuardContext = { contract, formats: compileKeyFormats(contract), keys, limiter, now: clock.now };
+  const environment = servedEnvironment(contract, options.environment);
+  const guards: GuardContext = { contract, formats: compileKeyFormats(contract), keys, limiter, now: clock.now, environment };
   const admin = options.admin ?? true;
   const isAdminPath = (path: string) => admin && (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`));
 
@@ -176,6 +182,7 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
 
   return {
     contract,
+    environment,
     clock,
     keys,
     limiter,

@@ -1,8 +1,9 @@
 import { http, HttpResponse, type HttpHandler } from "msw";
+import { fetchHandler } from "../adapters/fetch-handler.js";
 import { resolveContract, type BundledName } from "../contract/bundled.js";
 import { escapeRegExp } from "../contract/references.js";
 import type { Contract } from "../contract/schema.js";
-import { createEngine, MAX_BODY_BYTES, type Engine, type EngineOptions } from "../engine/engine.js";
+import { createEngine, type Engine, type EngineOptions } from "../engine/engine.js";
 import { checkEngineOptions } from "../engine/engine-options.js";
 
 export interface HandlerOptions extends EngineOptions {
@@ -27,10 +28,11 @@ export function handlersFor(contract: BundledName | Contract, options: HandlerOp
   const basePath = base.pathname.replace(/\/$/, "");
   // Either protocol, so a plain-http call to an HTTPS-only API gets the contract's refusal rather than passing through.
   const under = new RegExp(`^https?://${escapeRegExp(base.host)}${escapeRegExp(basePath)}(?:[/?#]|$)`);
+  const handle = fetchHandler(ready, { basePath });
   return [
     http.all(under, async ({ request }) => {
       try {
-        return await answer(request);
+        return await handle(request);
       } catch (error) {
         // MSW would answer with the stack trace; the page gets an envelope, the console the reason.
         console.error(`[keymock] Failed to answer ${request.method} ${request.url}: ${(error as Error).message}`);
@@ -38,21 +40,4 @@ export function handlersFor(contract: BundledName | Contract, options: HandlerOp
       }
     }),
   ];
-
-  async function answer(request: Request): Promise<Response> {
-    const engine = await ready;
-    const url = new URL(request.url);
-    const text = request.body ? await request.text() : undefined;
-    const tooLarge = text !== undefined && new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES;
-    const result = await engine.handle({
-      method: request.method,
-      path: url.pathname.slice(basePath.length) || "/",
-      query: url.search.slice(1),
-      headers: Object.fromEntries(request.headers),
-      body: tooLarge ? undefined : text,
-      bodyTooLarge: tooLarge,
-      secure: url.protocol === "https:",
-    });
-    return new HttpResponse(result.body === "" ? null : result.body, { status: result.status, headers: result.headers });
-  }
 }

@@ -25,6 +25,11 @@ export const serveCommand = defineCommand({
       placeholder: "mode",
       describe: 'departures from the documented limits: "off", "scale=0.01" (1000/min becomes 10/min), "ietf" (add RateLimit headers)',
     },
+    environment: {
+      type: "string",
+      placeholder: "name",
+      describe: "where a contract's environments are separate deployments (Monei), the one to serve; default its first",
+    },
     admin: { type: "boolean", default: true, describe: "serve the /__keymock/ admin API" },
     "admin-token": {
       type: "string",
@@ -51,6 +56,7 @@ export const serveCommand = defineCommand({
       rateLimit: flags["rate-limit"],
       admin: flags.admin,
       adminToken: flags["admin-token"] ?? (process.env["KEYMOCK_ADMIN_TOKEN"] || undefined),
+      environment: flags.environment,
     });
   },
 });
