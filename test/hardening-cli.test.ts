@@ -93,6 +93,19 @@ describe("finding 4: a closed or slow log reader never stops the server", () => 
   });
 });
 
+describe("finding 4 and 5: a log reader that never reads", () => {
+  it("does not keep the server alive after SIGTERM", async () => {
+    const server = start(["--fixture", "moonkey", "--port", "0", "--rate-limit", "off"]);
+    const origin = await server.origin;
+    server.child.stdout?.pause();
+    server.child.stdout?.removeAllListeners("data");
+    // ~70 bytes a line: 1500 lines overfill the pipe, so some stay queued in the server.
+    for (let i = 0; i < 1500; i++) await (await fetch(`${origin}/v1/auth/users/user_123`, { headers: { Authorization: bearer } })).arrayBuffer();
+    server.child.kill("SIGTERM");
+    expect(await server.exit).toBe(0);
+  });
+});
+
 describe("finding 5: SIGTERM drains in-flight requests", () => {
   it("lets a request still uploading finish with its whole answer, then exits 0", async () => {
     const server = start(["--fixture", "moonkey", "--port", "0"]);

@@ -83,6 +83,8 @@ export async function startServer(args: ServeOptions): Promise<void> {
     if (log.dropped() > 0) warn(`[keymock] ${log.dropped()} log line(s) were dropped.`);
     if (cut > 0) warn(`[keymock] Stopped after ${DRAIN_SECONDS} s with ${cut} request(s) unfinished; they were cut.`);
     process.exitCode = cut > 0 ? 1 : 0;
+    // Log lines queued for a reader that never reads would keep the process alive: give them a moment, then go.
+    setTimeout(() => process.exit(), 1000).unref();
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
