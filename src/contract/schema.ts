@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultCases } from "./default-cases.js";
 
 /** Every way the engine can refuse a request; a contract states status, code and message for each. */
 export const denialReasons = [
@@ -138,10 +139,18 @@ const errorCase = z.strictObject({
 const errors = z.strictObject({
   envelope: json.describe('the error body; "{{status}}", "{{code}}", "{{message}}", "{{details}}" are filled in'),
   contentType: headerValue.default("application/json; charset=utf-8"),
-  cases: z.strictObject({
-    ...(Object.fromEntries(denialReasons.map((r) => [r, errorCase])) as Record<(typeof denialReasons)[number], typeof errorCase>),
-    forbidden_grant: errorCase.optional().describe("needed by issue_key routes: the caller may not grant these scopes"),
-  }),
+  cases: z
+    .strictObject({
+      ...(Object.fromEntries(
+        Object.entries(defaultCases).map(([reason, fallback]) => [
+          reason,
+          errorCase.default(fallback).describe(`default: ${fallback.status} "${fallback.code}" "${fallback.message}"`),
+        ]),
+      ) as Record<keyof typeof defaultCases, ReturnType<typeof errorCase.default>>),
+      forbidden_grant: errorCase.optional().describe("needed by issue_key routes: the caller may not grant these scopes"),
+    })
+    .prefault({})
+    .describe("status, code and message for each refusal; a case left out gets its default"),
 });
 
 type FieldSpec =
