@@ -13,7 +13,7 @@ export function referenceRows(schema: Node): Row[] {
     const ref = typeof node["$ref"] === "string" ? (node["$ref"] as string).split("/").pop() : undefined;
     if (ref !== undefined) {
       const first = seen.get(ref);
-      if (first !== undefined) return void rows.push({ path, type: `as ${first}`, required, fallback: "", description: description ?? describe(node) });
+      if (first !== undefined) return void rows.push({ path, type: `as ${first}`, required, fallback: "", description: description ?? (describe(node) || describe(defs[ref] ?? {})) });
       seen.set(ref, path);
       const said = description ?? (describe(node) || undefined);
       return walk({ ...(defs[ref] as Node), ...(said ? { description: said } : {}) }, path, required);
