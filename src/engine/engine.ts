@@ -1,4 +1,4 @@
-import type { Contract } from "../contract/schema.js";
+import type { Contract, Route } from "../contract/schema.js";
 import { resolveContract, type BundledName } from "../contract/bundled.js";
 import { limitsOf } from "../contract/limits.js";
 import { checkEngineOptions } from "./engine-options.js";
@@ -15,10 +15,10 @@ import { corsHeaders, corsPolicy, preflightHeaders } from "./cors.js";
 import { json, renderCase, renderDenial, type EngineResponse } from "./envelope.js";
 import { messageFor, type Vars } from "../contract/render.js";
 import { compileKeyFormats } from "./key-formats.js";
-import { KeyStore } from "./key-store.js";
+import { KeyStore, type StoredKey } from "./key-store.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
 import { RecordStore } from "./records.js";
-import { Router } from "./router.js";
+import { Router, type RouteMatch } from "./router.js";
 import { storeSeededKey } from "./seed-keys.js";
 import { servedEnvironment } from "../contract/environments.js";
 
@@ -112,18 +112,13 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
   // The record store and the limiter start in their seeded state; generating the records twice cost ~4 ms of start-up (medians of six).
   seedKeys();
 
+  // The decision path (DESIGN.md): preflight → admin → route → authorize → body → action. Each step returns the
+  // answer that ends the request, or the value the next step needs.
   function respond(request: EngineRequest): EngineResult {
     const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase();
     const adminPath = isAdminPath(request.path);
     if (method === "OPTIONS") return { status: 204, headers: adminPath ? {} : preflightHeaders(cors, request.headers["origin"]), body: "" };
-
-    if (adminPath) {
-      const refused = guardAdmin(request.headers, options.adminToken);
-      if (refused) return refused;
-      if (request.bodyTooLarge) return json(413, { error: { code: "payload_too_large", message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` } });
-      const context = { contract, keys, clock, limiter, limits, reset };
-      return handleAdmin(context, { method, path: request.path.slice(ADMIN_PREFIX.length), body: request.body });
-    }
+    if (adminPath) return answerAdmin(request, method);
 
     const vars = { method, path: request.path };
     if (request.bodyTooLarge) return renderDenial(contract, "payload_too_large", vars);
@@ -136,42 +131,52 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
       denial.keyHint = decision.keyHint;
       return denial;
     }
-
     // Every response object is built fresh for this request, so adding to it saves copying it per request.
     const withKey = (response: EngineResult): EngineResult => {
       Object.assign(response.headers, decision.headers);
       response.keyHint = decision.keyHint;
       return response;
     };
-    const hasBody = method === "POST" || method === "PUT" || method === "PATCH";
-    let body: Record<string, unknown> = {};
-    if (hasBody) {
-      const read = readBody(match.route, request.body, request.headers["content-type"], clock.now(), limits);
-      if (!read.ok) {
-        if (read.reason !== "validation_failed") return withKey(renderDenial(contract, read.reason, vars));
-        return withKey(renderProblems(vars, read.problems));
-      }
-      body = read.value;
-    }
+    const body = readRouteBody(match.route, method, request, vars);
+    if ("refusal" in body) return withKey(body.refusal);
+    return withKey(act(match, decision.key, body.value, request.query, vars));
+  }
 
+  function answerAdmin(request: EngineRequest, method: string): EngineResponse {
+    const refused = guardAdmin(request.headers, options.adminToken);
+    if (refused) return refused;
+    if (request.bodyTooLarge) return json(413, { error: { code: "payload_too_large", message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` } });
+    const context = { contract, keys, clock, limiter, limits, reset };
+    return handleAdmin(context, { method, path: request.path.slice(ADMIN_PREFIX.length), body: request.body });
+  }
+
+  function readRouteBody(route: Route, method: string, request: EngineRequest, vars: Vars): { value: Record<string, unknown> } | { refusal: EngineResponse } {
+    if (method !== "POST" && method !== "PUT" && method !== "PATCH") return { value: {} };
+    const read = readBody(route, request.body, request.headers["content-type"], clock.now(), limits);
+    if (read.ok) return { value: read.value };
+    return { refusal: read.reason === "validation_failed" ? renderProblems(vars, read.problems) : renderDenial(contract, read.reason, vars) };
+  }
+
+  function act(match: RouteMatch, caller: StoredKey, body: Record<string, unknown>, query: string | undefined, vars: Vars): EngineResponse {
     const { action } = match.route;
     if (action.type === "issue_key") {
-      if (keys.issuedCount() >= limits.maxKeys) {
-        return withKey(renderCase(contract, fullCase(contract, limits, `${limits.maxKeys} issued keys (limits.maxKeys in the contract)`), vars));
-      }
-      const status = match.route.status ?? 201;
-      return withKey(issueKeyFromRoute(contract, keys, action, decision.key, body, clock.now(), status));
+      if (keys.issuedCount() >= limits.maxKeys) return renderFull(`${limits.maxKeys} issued keys (limits.maxKeys in the contract)`, vars);
+      return issueKeyFromRoute(contract, keys, action, caller, body, clock.now(), match.route.status ?? 201);
     }
     let page: Page | undefined;
     if (action.type === "list") {
-      const read = readPage(request.query, limits);
-      if ("problem" in read) return withKey(renderProblems(vars, [read.problem]));
+      const read = readPage(query, limits);
+      if ("problem" in read) return renderProblems(vars, [read.problem]);
       page = read.page;
     }
     const result = runAction(records, match.route, action, match.params, body, page);
-    if (!result.found && result.full) return withKey(renderCase(contract, fullCase(contract, limits, `${limits.maxRecords} ${action.model} records (limits.maxRecords in the contract)`), vars));
-    if (!result.found) return withKey(renderDenial(contract, "not_found", vars));
-    return withKey(json(result.status, result.body));
+    if (!result.found && result.full) return renderFull(`${limits.maxRecords} ${action.model} records (limits.maxRecords in the contract)`, vars);
+    if (!result.found) return renderDenial(contract, "not_found", vars);
+    return json(result.status, result.body);
+  }
+
+  function renderFull(holds: string, vars: Vars): EngineResponse {
+    return renderCase(contract, fullCase(contract, limits, holds), vars);
   }
 
   function renderProblems(vars: Vars, problems: FieldProblem[]): EngineResponse {
