@@ -68,12 +68,16 @@ function extract(bin: string, dir: string): void {
 /** Launches the Chromium findChromium() found; throws where there is none. */
 export async function launchChromium(found: Chromium | NoChromium = findChromium()): Promise<Browser> {
   if ("unavailable" in found) throw new Error(`No Chromium: ${found.unavailable}. ${enable}`);
-  return chromium.launch({
-    executablePath: found.executablePath,
-    env: { ...process.env, ...found.env },
-    // No sandbox: CI and containers run as root, where Chromium's sandbox refuses to start.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  return chromium
+    .launch({
+      executablePath: found.executablePath,
+      env: { ...process.env, ...found.env },
+      // No sandbox: CI and containers run as root, where Chromium's sandbox refuses to start.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    })
+    .catch((error: Error) => {
+      throw new Error(`Chromium from ${found.source} (${found.executablePath}) did not start: ${error.message}`);
+    });
 }
 
 /**
