@@ -14,6 +14,8 @@ export type { Engine, EngineOptions, EngineRequest, EngineResult } from "./engin
 export { handlersFor } from "./handlers/index.js";
 export type { HandlerOptions } from "./handlers/index.js";
 export { createRequestListener } from "./adapters/request-listener.js";
+export { fetchHandler } from "./adapters/fetch-handler.js";
+export type { FetchHandlerOptions } from "./adapters/fetch-handler.js";
 export type { Mount, AppOptions } from "./adapters/request-listener.js";
 export { createApp } from "./adapters/express.js";
 export { loadFixture } from "./adapters/fixture-file.js";

@@ -10,6 +10,13 @@ export const conformanceCommand = defineCommand({
     fixture: { type: "string", placeholder: "name|file", describe: "the contract: a bundled name or a fixture file (required)" },
     "base-url": { type: "string", placeholder: "url", describe: "check this deployment instead of an in-process mock" },
     key: { type: "string", multiple: true, placeholder: "role=value", describe: "a key for a role (see --list); or KEYMOCK_KEY_<ROLE>" },
+    route: {
+      type: "string",
+      multiple: true,
+      placeholder: "route=on-target",
+      describe: 'where a contract route the document does not name is on the target, e.g. "POST /v1/transactions=POST /api/transfers"',
+    },
+    strict: { type: "boolean", default: false, describe: "fail, not warn, where an assumed fact differs" },
     "allow-destructive": { type: "boolean", default: false, describe: "on a --base-url, also run checks that use up quota or create keys" },
     list: { type: "boolean", default: false, describe: "print the key roles and checks, one a line, and stop" },
     reporter: { type: "string", default: "terminal", placeholder: reporters.join("|"), describe: "report format" },
@@ -22,7 +29,10 @@ export const conformanceCommand = defineCommand({
       throw new Error(`[keymock] --base-url must be an http:// or https:// URL, got "${baseUrl}".`);
     }
     for (const pair of flags.key ?? []) {
-      if (!/^[a-z]+=.+/.test(pair)) throw new Error(`[keymock] --key takes role=value, e.g. --key valid=sk_test_…; got "${pair}".`);
+      if (!/^[a-z][\w-]*=.+/.test(pair)) throw new Error(`[keymock] --key takes role=value, e.g. --key valid=sk_test_…; got "${pair}".`);
+    }
+    for (const pair of flags.route ?? []) {
+      if (!/^[A-Z]+ \/\S*=\S/.test(pair)) throw new Error(`[keymock] --route takes "METHOD /contract/path=METHOD /path/on/target", e.g. --route "POST /v1/transactions=POST /api/transfers"; got "${pair}".`);
     }
     const reporter = reporters.find((r) => r === flags.reporter);
     if (!reporter) throw new Error(`[keymock] --reporter takes ${reporters.join(", ")}; got "${flags.reporter}".`);
@@ -31,6 +41,8 @@ export const conformanceCommand = defineCommand({
       fixture: flags.fixture,
       baseUrl,
       keys: flags.key ?? [],
+      routes: flags.route ?? [],
+      strict: flags.strict,
       allowDestructive: flags["allow-destructive"],
       list: flags.list,
       reporter,

@@ -25,6 +25,11 @@ export const serveCommand = defineCommand({
       placeholder: "mode",
       describe: 'departures from the documented limits: "off", "scale=0.01" (1000/min becomes 10/min), "ietf" (add RateLimit headers)',
     },
+    environment: {
+      type: "string",
+      placeholder: "name",
+      describe: "where a contract's environments are separate deployments (Monei), the one to serve; default its first",
+    },
     admin: { type: "boolean", default: true, describe: "serve the /__keymock/ admin API" },
   },
   run: async (flags) => {
@@ -45,6 +50,7 @@ export const serveCommand = defineCommand({
       startAt: flags.clock === undefined ? undefined : Date.parse(flags.clock),
       rateLimit: flags["rate-limit"],
       admin: flags.admin,
+      environment: flags.environment,
     });
   },
 });
