@@ -16,11 +16,11 @@ export function seededKey(name: BundledName, id: string): string {
   return key.plaintext;
 }
 
-const running = new Set<MockServerProcess>();
+const running = new Set<() => Promise<unknown>>();
 
-/** Stops every server spawnMockServer started that is still running: an afterEach for tests that spawn them. */
+/** Stops every process spawnMockServer started that is still running, listening or not: an afterEach. */
 export async function stopMockServers(): Promise<void> {
-  await Promise.all([...running].map((server) => server.stop()));
+  await Promise.all([...running].map((stop) => stop()));
 }
 
 export type MockServerProcess = {
@@ -76,10 +76,14 @@ export function spawnMockServer(args: string[]): Promise<MockServerProcess> {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     return exit;
   };
-  return waitForOutput(/keymock listening on (http:\/\/\S+)\n/).then((match) => {
-    const server = { origin: match[1] as string, child, stdout: () => stdout, stderr: () => stderr, waitForOutput, stop };
-    running.add(server);
-    void exit.then(() => running.delete(server));
-    return server;
-  });
+  running.add(stop);
+  void exit.then(() => running.delete(stop));
+  return waitForOutput(/keymock listening on (http:\/\/\S+)\n/).then((match) => ({
+    origin: match[1] as string,
+    child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    waitForOutput,
+    stop,
+  }));
 }
