@@ -1,17 +1,18 @@
-// Real headless Chromium (Debian's /usr/bin/chromium, installed by .ci/run) driven by playwright-core.
+// Real headless Chromium (test/chromium.ts finds one) driven by playwright-core.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRequestListener } from "../src/adapters/request-listener.js";
 import { listen } from "../src/adapters/listen.js";
 import { bundledContract } from "../src/contract/bundled.js";
 import { createEngine } from "../src/engine/engine.js";
+import { findChromium, launchChromium, skipWithoutChromium } from "./chromium.js";
 
-const chromiumPath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+const found = findChromium();
 const appDir = "examples/web-app/dist";
 const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
 
@@ -27,21 +28,17 @@ function serveStatic(root: string): Promise<Server> {
 
 const origin = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-describe("the example web app in Chromium", () => {
+describe.skipIf(skipWithoutChromium(found))("the example web app in Chromium", () => {
   let browser: Browser;
   let page: Page;
   let site: Server;
   let api: Server;
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: apt-get install chromium (or set CHROMIUM_PATH).`);
     await build({ configFile: "examples/web-app/vite.config.ts", logLevel: "error" });
     site = await serveStatic(appDir);
     api = await listen(createRequestListener([{ prefix: "", engine: await createEngine(bundledContract("moonkey")) }]), 0, "127.0.0.1");
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    });
+    browser = await launchChromium(found);
   }, 60_000);
 
   afterEach(async (context) => {

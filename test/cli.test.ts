@@ -1,24 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
-import { describe, expect, it } from "vitest";
-import { seededKey } from "./helpers.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { seededKey, spawnMockServer, stopMockServers } from "./helpers.js";
 
 const bin = "bin/mock-server.js";
-
-function start(args: string[]): { child: ChildProcess; output: () => string; origin: Promise<string> } {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const origin = new Promise<string>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /keymock listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1] as string);
-    });
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`exited ${code} before listening:\n${output}`)));
-  });
-  return { child, output: () => output, origin };
-}
 
 function runToEnd(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -31,54 +16,55 @@ function runToEnd(args: string[]): Promise<{ code: number | null; stdout: string
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once("exit", resolve));
-
 describe("mock-server", () => {
+  afterEach(stopMockServers);
+
   it("serves one fixture at its own paths on a free port, logs requests with the key redacted, and stops on SIGTERM", async () => {
-    const server = start(["--fixture", "moonkey", "--port", "0"]);
-    const origin = await server.origin;
+    const server = await spawnMockServer(["--fixture", "moonkey", "--port", "0"]);
     const key = seededKey("moonkey", "key_test_docs");
-    const response = await fetch(`${origin}/v1/auth/users/user_123`, { headers: { Authorization: `Bearer ${key}` } });
+    const response = await fetch(`${server.origin}/v1/auth/users/user_123`, { headers: { Authorization: `Bearer ${key}` } });
     expect(response.status).toBe(200);
     expect((await response.json()).email).toBe("user@example.com");
-    await new Promise((r) => setTimeout(r, 50));
-    expect(server.output()).toMatch(/GET \/v1\/auth\/users\/user_123 200 [\d.]+ms sk_test_…3p1r/);
-    expect(server.output()).not.toContain(key);
-    const exit = exited(server.child);
-    server.child.kill("SIGTERM");
-    expect(await exit).toBe(0);
+    const [, line] = await server.waitForOutput(/^(GET \/v1\/auth\/users\/user_123 .*)\n/m);
+    expect(line).toMatch(/^GET \/v1\/auth\/users\/user_123 200 [\d.]+ms sk_test_…3p1r$/);
+    expect(server.stdout() + server.stderr()).not.toContain(key);
+    expect(await server.stop("SIGTERM")).toBe(0);
   });
 
   it("serves every bundled contract under its name by default", async () => {
-    const server = start(["--port", "0"]);
-    const origin = await server.origin;
-    const keys = await (await fetch(`${origin}/moonborn/__keymock/keys`)).json();
+    const server = await spawnMockServer(["--port", "0"]);
+    const keys = await (await fetch(`${server.origin}/moonborn/__keymock/keys`)).json();
     expect(keys.map((k: { id: string }) => k.id)).toContain("key_owner_live");
-    const monei = await fetch(`${origin}/monei/api/v1/user/me`, { headers: { "x-api-key": seededKey("monei", "key_sandbox_full") } });
+    const monei = await fetch(`${server.origin}/monei/api/v1/user/me`, { headers: { "x-api-key": seededKey("monei", "key_sandbox_full") } });
     expect(monei.status).toBe(200);
-    const exit = exited(server.child);
-    server.child.kill("SIGINT");
-    expect(await exit).toBe(0);
+    expect(await server.stop("SIGINT")).toBe(0);
   });
 
   it("starts the mock's clock where --clock says and switches the admin API off with --no-admin", async () => {
-    const clocked = start(["--fixture", "moonkey", "--port", "0", "--clock", "2027-01-01T00:00:00Z"]);
-    const now = (await (await fetch(`${await clocked.origin}/__keymock/clock`)).json()).now as string;
+    const clocked = await spawnMockServer(["--fixture", "moonkey", "--port", "0", "--clock", "2027-01-01T00:00:00Z"]);
+    const now = (await (await fetch(`${clocked.origin}/__keymock/clock`)).json()).now as string;
+    // The clock runs on from --clock: what is asserted is where it started, not how long the start-up took.
     expect(Date.parse(now) - Date.parse("2027-01-01T00:00:00Z")).toBeGreaterThanOrEqual(0);
     expect(Date.parse(now) - Date.parse("2027-01-01T00:00:00Z")).toBeLessThan(10_000);
-    clocked.child.kill("SIGTERM");
-    const closed = start(["--fixture", "moonkey", "--port", "0", "--no-admin"]);
-    expect((await fetch(`${await closed.origin}/__keymock/keys`)).status).toBe(404);
-    closed.child.kill("SIGTERM");
+    await clocked.stop();
+    const closed = await spawnMockServer(["--fixture", "moonkey", "--port", "0", "--no-admin"]);
+    expect((await fetch(`${closed.origin}/__keymock/keys`)).status).toBe(404);
+    await closed.stop();
   });
 
   it("says in the banner when rate limits are not the documented ones", async () => {
-    const server = start(["--fixture", "moonkey", "--port", "0", "--rate-limit", "scale=0.01"]);
-    const origin = await server.origin;
-    expect(server.output()).toContain("Rate limits: scaled ×0.01 (not the documented limits)");
+    const server = await spawnMockServer(["--fixture", "moonkey", "--port", "0", "--rate-limit", "scale=0.01"]);
+    await server.waitForOutput(/Press Ctrl\+C to stop\.\n/);
+    expect(server.stdout()).toContain("Rate limits: scaled ×0.01 (not the documented limits)");
     const live = { Authorization: `Bearer ${seededKey("moonkey", "key_live")}` };
-    expect((await fetch(`${origin}/v1/auth/users/user_123`, { headers: live })).headers.get("x-ratelimit-limit")).toBe("10");
-    server.child.kill("SIGTERM");
+    expect((await fetch(`${server.origin}/v1/auth/users/user_123`, { headers: live })).headers.get("x-ratelimit-limit")).toBe("10");
+    await server.stop();
+  });
+
+  it("fails to start at once, with its stderr, rather than after a timeout, when the server exits before listening", async () => {
+    await expect(spawnMockServer(["--fixture", "acme", "--port", "0"])).rejects.toThrow(
+      /^mock-server --fixture acme --port 0 exited 1 before writing .*\nstderr: \[keymock\] Failed to load contract "acme": \$: no bundled contract is called "acme"/,
+    );
   });
 
   it("says in one line that the port is in use, and exits non-zero", async () => {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import ky from "ky";
 import request from "supertest";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createRequestListener } from "../src/adapters/request-listener.js";
 import { listen } from "../src/adapters/listen.js";
 import { bundledContract, type BundledName } from "../src/contract/bundled.js";
@@ -13,15 +13,37 @@ import { appFor, seededKey } from "./helpers.js";
 const at = Date.parse("2026-06-01T12:00:30Z");
 const frozen = () => at;
 
-type Row = { name: BundledName; keyId: string; header: string; scheme: string; route: string; limit: number | undefined; documented: boolean };
+type Row = {
+  name: BundledName;
+  keyId: string;
+  header: string;
+  scheme: string;
+  route: string;
+  limit: number | undefined;
+  windowSeconds: number | undefined;
+  documented: boolean;
+  refusal: unknown;
+};
+const moonkey429 = { error: { code: "rate_limit_exceeded", message: "Rate limit exceeded. Retry after the time given in X-RateLimit-Reset." } };
+const moodmnky429 = { error: "Too Many Requests", message: "Rate limit exceeded. Implement retries with exponential backoff." };
 const rows: Row[] = [
-  { name: "moonkey", keyId: "key_test_docs", header: "Authorization", scheme: "Bearer ", route: "/v1/auth/users/user_123", limit: 100, documented: true },
-  { name: "moonkey", keyId: "key_live", header: "Authorization", scheme: "Bearer ", route: "/v1/auth/users/user_123", limit: 1000, documented: true },
-  { name: "moodmnky", keyId: "key_dev_reader", header: "Authorization", scheme: "Bearer ", route: "/v1/products", limit: 5000, documented: true },
-  { name: "moodmnky", keyId: "key_prod_admin", header: "Authorization", scheme: "Bearer ", route: "/v1/products", limit: 50000, documented: true },
-  { name: "monei", keyId: "key_sandbox_full", header: "x-api-key", scheme: "", route: "/api/v1/user/me", limit: 100, documented: false },
-  { name: "moment", keyId: "key_test_secret", header: "Authorization", scheme: "Bearer ", route: "/v1/customers", limit: undefined, documented: false },
-  { name: "moonborn", keyId: "key_owner_live", header: "Authorization", scheme: "Bearer ", route: "/v1/personas", limit: undefined, documented: false },
+  { name: "moonkey", keyId: "key_test_docs", header: "Authorization", scheme: "Bearer ", route: "/v1/auth/users/user_123", limit: 100, windowSeconds: 60, documented: true, refusal: moonkey429 },
+  { name: "moonkey", keyId: "key_live", header: "Authorization", scheme: "Bearer ", route: "/v1/auth/users/user_123", limit: 1000, windowSeconds: 60, documented: true, refusal: moonkey429 },
+  { name: "moodmnky", keyId: "key_dev_reader", header: "Authorization", scheme: "Bearer ", route: "/v1/products", limit: 5000, windowSeconds: 86_400, documented: true, refusal: moodmnky429 },
+  { name: "moodmnky", keyId: "key_prod_admin", header: "Authorization", scheme: "Bearer ", route: "/v1/products", limit: 50000, windowSeconds: 86_400, documented: true, refusal: moodmnky429 },
+  {
+    name: "monei",
+    keyId: "key_sandbox_full",
+    header: "x-api-key",
+    scheme: "",
+    route: "/api/v1/user/me",
+    limit: 100,
+    windowSeconds: 60,
+    documented: false,
+    refusal: { statusCode: 429, message: "Rate limit exceeded, retry with exponential backoff", error: "Too Many Requests" },
+  },
+  { name: "moment", keyId: "key_test_secret", header: "Authorization", scheme: "Bearer ", route: "/v1/customers", limit: undefined, windowSeconds: undefined, documented: false, refusal: undefined },
+  { name: "moonborn", keyId: "key_owner_live", header: "Authorization", scheme: "Bearer ", route: "/v1/personas", limit: undefined, windowSeconds: undefined, documented: false, refusal: undefined },
 ];
 
 describe.each(rows)("$name with $keyId", (row) => {
@@ -34,7 +56,7 @@ describe.each(rows)("$name with $keyId", (row) => {
     if (row.documented) {
       expect(response.headers["x-ratelimit-limit"]).toBe(String(row.limit));
       expect(response.headers["x-ratelimit-remaining"]).toBe(String((row.limit as number) - 1));
-      const windowSeconds = row.name === "moodmnky" ? 86_400 : 60;
+      const windowSeconds = row.windowSeconds as number;
       const end = (Math.floor(at / 1000 / windowSeconds) + 1) * windowSeconds;
       expect(response.headers["x-ratelimit-reset"]).toBe(String(end));
     } else {
@@ -61,8 +83,7 @@ describe.each(enforced)("$name with $keyId at its limit", (row) => {
     expect(refused.headers["content-type"]).toMatch(/^application\/json/);
     expect(refused.headers["retry-after"]).toBe("30");
     if (row.documented) expect(refused.headers["x-ratelimit-remaining"]).toBe("0");
-    const code = row.name === "monei" ? refused.body.error : refused.body.error.code;
-    expect(code).toBe(row.name === "monei" ? "Too Many Requests" : "rate_limit_exceeded");
+    expect(refused.body).toEqual(row.refusal);
     engine.clock.advance(30_000);
     expect((await request(app).get(row.route).set(auth)).status).toBe(200);
   });
@@ -112,7 +133,7 @@ describe("rate limits", () => {
     for (let i = 0; i < 5000; i++) expect((await call()).status).toBe(200);
     const refused = await call();
     expect(refused.status).toBe(429);
-    expect(JSON.parse(refused.body)).toEqual({ error: "Too Many Requests", message: "Rate limit exceeded. Implement retries with exponential backoff." });
+    expect(JSON.parse(refused.body)).toEqual(moodmnky429);
     expect(refused.headers["X-RateLimit-Reset"]).toBe(String(Date.parse("2026-06-02T00:00:00Z") / 1000));
     engine.clock.advance(60 * 60 * 1000);
     const next = await call();
@@ -154,31 +175,49 @@ describe("rate limits", () => {
     expect(response.headers["ratelimit"]).toBe('"test";r=99;t=30');
   });
 
-  it("lets a real retrying client (ky, retry on 429 honouring Retry-After) succeed after the window resets", async () => {
+  it("lets a real retrying client (ky, retry on 429 honouring Retry-After) through once the mock's clock reaches the next window", async () => {
     const base = bundledContract("moonkey");
-    const quick: Contract = { ...base, rateLimits: { ...(base.rateLimits as NonNullable<Contract["rateLimits"]>), policies: { test: { limit: 2, windowSeconds: 1 } } } };
-    const engine = await createEngine(quick);
+    const two: Contract = { ...base, rateLimits: { ...(base.rateLimits as NonNullable<Contract["rateLimits"]>), policies: { test: { limit: 2, windowSeconds: 60 } } } };
+    const engine = await createEngine(two, { now: frozen });
     const server = await listen(createRequestListener([{ prefix: "", engine }]), 0, "127.0.0.1");
     const { port } = server.address() as AddressInfo;
     const statuses: number[] = [];
+    const waited: number[] = [];
+    let retryAfterMs: number | undefined;
+    // ky sleeps for Retry-After with setTimeout. That one timer fires at once, and the mock's clock moves by the
+    // time ky asked to wait instead: the retry lands in the next window with no real waiting.
+    const realSetTimeout = globalThis.setTimeout;
+    const timers = vi.spyOn(globalThis, "setTimeout").mockImplementation(((callback: () => void, ms?: number) => {
+      if (ms === undefined || ms !== retryAfterMs) return realSetTimeout(callback, ms);
+      retryAfterMs = undefined;
+      waited.push(ms);
+      engine.clock.advance(ms);
+      return realSetTimeout(callback, 0);
+    }) as typeof setTimeout);
     try {
       const client = ky.create({
         prefixUrl: `http://127.0.0.1:${port}`,
         headers: moonkeyAuth,
-        retry: { limit: 3, statusCodes: [429], afterStatusCodes: [429], maxRetryAfter: 5_000 },
-        hooks: { afterResponse: [(_request, _options, response) => void statuses.push(response.status)] },
+        retry: { limit: 1, statusCodes: [429], afterStatusCodes: [429], maxRetryAfter: 60_000 },
+        hooks: {
+          afterResponse: [
+            (_request, _options, response) => {
+              statuses.push(response.status);
+              if (response.status === 429) retryAfterMs = Number(response.headers.get("retry-after")) * 1000;
+            },
+          ],
+        },
       });
       // Two calls use the window up; the third is refused, waits Retry-After and succeeds in the next window.
-      for (let i = 0; i < 3; i++) {
-        const user = await client.get("v1/auth/users/user_123").json<{ id: string }>();
-        expect(user.id).toBe("user_123");
-      }
+      for (let i = 0; i < 3; i++) expect((await client.get("v1/auth/users/user_123").json<{ id: string }>()).id).toBe("user_123");
     } finally {
+      timers.mockRestore();
       server.close();
       server.closeAllConnections();
     }
-    expect(statuses.slice(0, 2)).toEqual([200, 200]);
-    expect(statuses).toContain(429);
-    expect(statuses.at(-1)).toBe(200);
+    expect(statuses).toEqual([200, 200, 429, 200]);
+    // 12:00:30 in a minute window: Retry-After is the 30 s to 12:01:00, and ky waited exactly that.
+    expect(waited).toEqual([30_000]);
+    expect(engine.clock.now()).toBe(Date.parse("2026-06-01T12:01:00Z"));
   });
 });

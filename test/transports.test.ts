@@ -75,7 +75,7 @@ describe("createApp: the mock inside your own express app", () => {
     expect(ok.status).toBe(200);
     const denied = await request(yourApp).get("/mock/v1/auth/users/user_123?expand=1");
     expect(denied.status).toBe(401);
-    expect(denied.body).toEqual({ error: { code: "unauthorized", message: contract.errors.cases.missing_credentials.message } });
+    expect(denied.body).toEqual({ error: { code: "unauthorized", message: "Missing API key. Include it in the Authorization header using the Bearer scheme: Authorization: Bearer sk_test_..." } });
     expect((await request(yourApp).get("/health")).body).toEqual({ ok: true });
     expect(logged.at(-1)).toMatch(/^GET \/mock\/v1\/auth\/users\/user_123\?expand=1 401 /);
   });

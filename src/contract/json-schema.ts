@@ -9,3 +9,8 @@ export function contractJsonSchema(): Record<string, unknown> {
     description: "An API-key contract: where the key travels, its formats, errors, permissions, rate limits, routes and seed data.",
   };
 }
+
+/** fixtures/contract.schema.json as `npm run schema` writes it. */
+export function contractJsonSchemaText(): string {
+  return `${JSON.stringify(contractJsonSchema(), null, 2)}\n`;
+}
