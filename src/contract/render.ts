@@ -6,7 +6,12 @@ export type Vars = Record<string, string | number | undefined>;
 
 /** A reason's case; forbidden_grant is optional and, where a contract leaves it out, insufficient_scope stands in. */
 export function caseFor(contract: Contract, reason: DenialReason): ErrorCase {
-  return contract.errors.cases[reason] ?? contract.errors.cases.insufficient_scope;
+  return contract.errors.cases[caseKeyFor(contract, reason)] as ErrorCase;
+}
+
+/** The errors.cases entry a reason is rendered from: its own, or insufficient_scope's for a missing forbidden_grant. */
+export function caseKeyFor(contract: Contract, reason: DenialReason): DenialReason {
+  return contract.errors.cases[reason] ? reason : "insufficient_scope";
 }
 
 /** The case's message with its placeholders filled; a validation rule picks its own message where the contract has one. */

@@ -23,9 +23,25 @@ export function guardAdmin(headers: Headers, token: string | undefined): EngineR
   if (host === undefined) return undefined;
   const origin = headers["origin"];
   const site = headers["sec-fetch-site"];
-  if ((origin !== undefined && !sameOrigin(origin, host)) || site === "cross-site" || site === "same-site") {
-    return refuse(403, "admin_cross_origin", `The admin API refuses requests from other web origins; got Origin ${echo(origin ?? "(none)")} for Host ${echo(host)}. Call it from a tool (curl, a test) or from a page on the mock's own origin.`);
-  }
+  if ((origin !== undefined && !sameOrigin(origin, host)) || site === "cross-site" || site === "same-site") return crossOrigin(origin, host);
+  return undefined;
+}
+
+function crossOrigin(origin: string | undefined, host: string): EngineResponse {
+  return refuse(403, "admin_cross_origin", `The admin API refuses requests from other web origins; got Origin ${echo(origin ?? "(none)")} for Host ${echo(host)}. Call it from a tool (curl, a test) or from a page on the mock's own origin.`);
+}
+
+/**
+ * The dashboard's page and assets: no data is in them, and a browser's navigation cannot send a bearer token, so
+ * the page asks for it and sends it on every call it makes. The Host and origin rules hold as for the API where
+ * there is no token; with one, only the origin rule (the page still must not load in another site's frame or fetch).
+ */
+export function guardAdminPage(headers: Headers, token: string | undefined): EngineResponse | undefined {
+  const host = headers["host"];
+  if (token === undefined) return guardAdmin(headers, undefined);
+  if (host === undefined) return undefined;
+  const site = headers["sec-fetch-site"];
+  if (site === "cross-site" || site === "same-site") return crossOrigin(headers["origin"], host);
   return undefined;
 }
 

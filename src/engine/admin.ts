@@ -8,6 +8,8 @@ import { describeKey } from "./key-view.js";
 import type { KeyStore } from "./key-store.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { issueSession } from "./sessions.js";
+import type { Activity } from "./activity.js";
+import { describeContract, listDecisions, listWindows } from "./admin-views.js";
 
 export const ADMIN_PREFIX = "/__keymock";
 
@@ -17,6 +19,9 @@ export interface AdminContext {
   clock: Clock;
   limiter: RateLimiter;
   limits: Limits;
+  activity: Activity;
+  /** the environment served where each is its own deployment */
+  environment: string | undefined;
   reset(): void;
 }
 
@@ -25,9 +30,11 @@ export interface AdminRequest {
   /** the path below /__keymock, e.g. "/keys" */
   path: string;
   body: string | undefined;
+  /** the query string without its "?" */
+  query?: string | undefined;
 }
 
-type Handler = (context: AdminContext, params: string[], body: () => Record<string, unknown>) => EngineResponse;
+type Handler = (context: AdminContext, params: string[], body: () => Record<string, unknown>, query: string | undefined) => EngineResponse;
 type AdminRoute = { method: string; path: string; pattern: RegExp; handle: Handler };
 
 const route = (method: string, path: string, handle: Handler): AdminRoute => ({
@@ -51,6 +58,9 @@ const routes: AdminRoute[] = [
     limiter.override(key.id, undefined);
     return json(200, { id: key.id, rateLimit: limiter.policyFor(key) ?? null });
   }),
+  route("GET", "/contract", ({ contract, environment }) => describeContract(contract, environment)),
+  route("GET", "/windows", ({ keys, limiter }) => listWindows(keys, limiter)),
+  route("GET", "/decisions", ({ activity }, _, __, query) => listDecisions(activity, query)),
   route("GET", "/clock", ({ clock }) => json(200, { now: new Date(clock.now()).toISOString() })),
   route("POST", "/clock", ({ clock }, _, body) => moveClock(clock, body())),
   route("POST", "/sessions", ({ contract, keys, clock, limits }, _, body) => createSession(contract, keys, body(), clock.now(), limits.maxKeys)),
@@ -67,7 +77,7 @@ export function handleAdmin(context: AdminContext, request: AdminRequest): Engin
   try {
     if (found) {
       const params = (found.pattern.exec(request.path)?.slice(1) ?? []).map(decodeParam);
-      return found.handle(context, params, () => parseBody(request.body));
+      return found.handle(context, params, () => parseBody(request.body), request.query);
     }
     if (samePath.length > 0) {
       const allowed = samePath.map((r) => r.method).join(" or ");

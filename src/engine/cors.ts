@@ -6,14 +6,14 @@ export interface CorsPolicy {
   exposeHeaders: string;
 }
 
-export function corsPolicy(contract: Contract, ietfHeaders: boolean): CorsPolicy {
+export function corsPolicy(contract: Contract, ietfHeaders: boolean, ownHeaders: string[] = []): CorsPolicy {
   const credentialHeaders = contract.credentials.map((c) => c.header);
   const documented = Object.values(contract.rateLimits?.headers ?? {}).filter((h): h is string => Boolean(h));
   const limitHeaders = ietfHeaders ? [...documented, "RateLimit", "RateLimit-Policy"] : documented;
   return {
     allowHeaders: unique([...credentialHeaders, "Content-Type"]).join(", "),
     // Named one by one: a "*" is ignored for credentialed requests.
-    exposeHeaders: unique([...limitHeaders, "Retry-After"]).join(", "),
+    exposeHeaders: unique([...limitHeaders, "Retry-After", ...ownHeaders]).join(", "),
   };
 }
 

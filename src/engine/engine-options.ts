@@ -6,7 +6,7 @@ import type { EngineOptions } from "./engine.js";
  * @example checkEngineOptions({ now: () => 0 }) // fine; { now: new Date() } throws
  */
 export function checkEngineOptions(options: EngineOptions): void {
-  const { now, seed, startAt, adminToken } = options as Record<string, unknown>;
+  const { now, seed, startAt, adminToken, explain } = options as Record<string, unknown>;
   if (now !== undefined && typeof now !== "function") {
     throw new TypeError(`[keymock] "now" must be a function returning milliseconds, like () => Date.parse("2027-01-01T00:00:00Z"); got ${kind(now)}. To start the clock at a time, pass startAt instead.`);
   }
@@ -15,6 +15,7 @@ export function checkEngineOptions(options: EngineOptions): void {
     throw new TypeError(`[keymock] "startAt" must be milliseconds since the epoch, like Date.parse("2027-01-01T00:00:00Z"); got ${kind(startAt)}.`);
   }
   if (adminToken !== undefined && typeof adminToken !== "string") throw new TypeError(`[keymock] "adminToken" must be a string; got ${kind(adminToken)}.`);
+  if (explain !== undefined && typeof explain !== "boolean") throw new TypeError(`[keymock] "explain" must be true or false; got ${kind(explain)}.`);
 }
 
 function kind(value: unknown): string {

@@ -3,7 +3,7 @@ import { resolveContract, type BundledName } from "../contract/bundled.js";
 import { limitsOf } from "../contract/limits.js";
 import { checkEngineOptions } from "./engine-options.js";
 import { handleAdmin, ADMIN_PREFIX } from "./admin.js";
-import { guardAdmin } from "./admin-guard.js";
+import { guardAdmin, guardAdminPage } from "./admin-guard.js";
 import { runAction } from "./actions.js";
 import { issueKeyFromRoute } from "./issue-key-route.js";
 import { authorize, type GuardContext } from "./authorize.js";
@@ -21,6 +21,8 @@ import { RecordStore } from "./records.js";
 import { Router, type RouteMatch } from "./router.js";
 import { storeSeededKey } from "./seed-keys.js";
 import { servedEnvironment } from "../contract/environments.js";
+import { caseKeyFor } from "../contract/render.js";
+import { Activity, type DecisionName } from "./activity.js";
 
 /** Bodies above this answer the contract's payload_too_large case. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -44,7 +46,12 @@ export interface EngineRequest {
 export interface EngineResult extends EngineResponse {
   /** the presented key as it may be logged: prefix + last 4 */
   keyHint?: string | undefined;
+  /** what was decided, where it was not a refusal reason (a full store) */
+  decision?: DecisionName;
 }
+
+/** The response header --explain adds: the decision, and the errors.cases entry a refusal was rendered from. */
+export const EXPLAIN_HEADER = "X-Keymock-Decision";
 
 export interface EngineOptions {
   /** faker seed for generated records (default 1) */
@@ -61,6 +68,16 @@ export interface EngineOptions {
   adminToken?: string | undefined;
   /** where each environment is its own deployment (contract.separateEnvironments): the one to serve; default the first */
   environment?: string;
+  /** add X-Keymock-Decision to every contract response, naming the decision (default false: no contract has it) */
+  explain?: boolean;
+}
+
+/** Who may use /__keymock/: undefined to allow, else the refusal to send. */
+export interface AdminAccess {
+  /** the admin API and the dashboard's event stream */
+  api(headers: Record<string, string | undefined>): EngineResponse | undefined;
+  /** the dashboard's page and assets, which hold no data: the token is asked for by the page, not by a navigation */
+  page(headers: Record<string, string | undefined>): EngineResponse | undefined;
 }
 
 export interface Engine {
@@ -70,6 +87,10 @@ export interface Engine {
   readonly clock: Clock;
   readonly keys: KeyStore;
   readonly limiter: RateLimiter;
+  /** recent decisions and whoever listens for them (the dashboard) */
+  readonly activity: Activity;
+  /** undefined where /__keymock/ is not served (admin: false) */
+  readonly adminAccess: AdminAccess | undefined;
   handle(request: EngineRequest): Promise<EngineResult>;
   /** restores seeded keys, records, empty rate-limit windows and the clock where it started */
   reset(): void;
@@ -91,7 +112,9 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
   const keys = new KeyStore();
   const limiter = new RateLimiter(contract, clock.now, options.rateLimit);
   const records = new RecordStore(contract, seed, clock.now, limits.maxRecords);
-  const cors = corsPolicy(contract, options.rateLimit?.ietf ?? false);
+  const explain = options.explain ?? false;
+  const cors = corsPolicy(contract, options.rateLimit?.ietf ?? false, explain ? [EXPLAIN_HEADER] : []);
+  const activity = new Activity();
   const environment = servedEnvironment(contract, options.environment);
   const guards: GuardContext = { contract, formats: compileKeyFormats(contract), keys, limiter, now: clock.now, environment };
   const admin = options.admin ?? true;
@@ -146,8 +169,11 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
     const refused = guardAdmin(request.headers, options.adminToken);
     if (refused) return refused;
     if (request.bodyTooLarge) return json(413, { error: { code: "payload_too_large", message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` } });
-    const context = { contract, keys, clock, limiter, limits, reset };
-    return handleAdmin(context, { method, path: request.path.slice(ADMIN_PREFIX.length), body: request.body });
+    const context = { contract, keys, clock, limiter, limits, activity, environment, reset };
+    const path = request.path.slice(ADMIN_PREFIX.length);
+    const response = handleAdmin(context, { method, path, body: request.body, query: request.query });
+    if (method !== "GET" && response.status < 400) activity.changed(`${method} ${path}`);
+    return response;
   }
 
   function readRouteBody(route: Route, method: string, request: EngineRequest, vars: Vars): { value: Record<string, unknown> } | { refusal: EngineResponse } {
@@ -175,8 +201,19 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
     return json(result.status, result.body);
   }
 
-  function renderFull(holds: string, vars: Vars): EngineResponse {
-    return renderCase(contract, fullCase(contract, limits, holds), vars);
+  function renderFull(holds: string, vars: Vars): EngineResult {
+    const response: EngineResult = renderCase(contract, fullCase(contract, limits, holds), vars);
+    response.decision = "store_full";
+    return response;
+  }
+
+  /** Logs a contract request's decision and, under --explain, names it in a header. */
+  function recordDecision(request: EngineRequest, response: EngineResult): void {
+    const decision = response.decision ?? response.reason ?? "allowed";
+    const errorCase = response.reason ? caseKeyFor(contract, response.reason) : null;
+    if (explain) response.headers[EXPLAIN_HEADER] = errorCase ? `${decision}; case=${errorCase}` : decision;
+    const at = new Date(clock.now()).toISOString();
+    activity.record({ at, method: request.method.toUpperCase(), path: request.path, status: response.status, keyHint: response.keyHint ?? null, decision, case: errorCase });
   }
 
   function renderProblems(vars: Vars, problems: FieldProblem[]): EngineResponse {
@@ -191,13 +228,17 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
     clock,
     keys,
     limiter,
+    activity,
+    adminAccess: admin ? { api: (headers) => guardAdmin(headers, options.adminToken), page: (headers) => guardAdminPage(headers, options.adminToken) } : undefined,
     reset,
     async handle(request) {
       const response = respond(request);
+      const contractRequest = request.method.toUpperCase() !== "OPTIONS" && !isAdminPath(request.path);
+      if (contractRequest) recordDecision(request, response);
       // The mock's own time, so a client that reads Date sees the clock the keys and windows run on.
       response.headers["Date"] ??= new Date(clock.now()).toUTCString();
       const origin = request.headers["origin"];
-      if (origin && request.method.toUpperCase() !== "OPTIONS" && !isAdminPath(request.path)) Object.assign(response.headers, corsHeaders(cors, origin));
+      if (origin && contractRequest) Object.assign(response.headers, corsHeaders(cors, origin));
       return response;
     },
   };

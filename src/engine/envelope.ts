@@ -5,6 +5,8 @@ export interface EngineResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** set by renderDenial: the refusal the response renders, for the decision log and --explain */
+  reason?: DenialReason;
 }
 
 /**
@@ -23,6 +25,7 @@ export function renderDenial(
     status: errorCase.status,
     headers: Object.assign({ "Content-Type": contract.errors.contentType }, errorCase.headers, headers),
     body: JSON.stringify(errorBody(contract, reason, vars, details)),
+    reason,
   };
 }
 

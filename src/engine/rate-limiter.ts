@@ -7,6 +7,17 @@ export interface LimitResult {
   headers: Record<string, string>;
 }
 
+export interface WindowUsage {
+  limit: number;
+  used: number;
+  windowSeconds: number;
+  /** when the window frees a request again, ms since the epoch */
+  resetsAt: number;
+  window: "fixed" | "sliding";
+  /** the key's own limit (set through the admin API), not the documented one */
+  own: boolean;
+}
+
 /** How the mock departs from the documented limits, for local work. */
 export interface RateLimitOptions {
   /** no limits at all (per-key overrides still apply) */
@@ -59,6 +70,14 @@ export class RateLimiter {
     const policy = this.policyOf(key);
     if (!policy) return {};
     return this.headersFor(peekWindow(this.windowOf(key.id), policy.policy, this.limits.window, this.now()), policy);
+  }
+
+  /** Where a key's window stands now, without counting a request; undefined when the key has no limit. */
+  usage(key: StoredKey): WindowUsage | undefined {
+    const named = this.policyOf(key);
+    if (!named) return undefined;
+    const { limit, remaining, resetAt } = peekWindow(this.windowOf(key.id), named.policy, this.limits.window, this.now());
+    return { limit, used: limit - remaining, windowSeconds: named.policy.windowSeconds, resetsAt: resetAt, window: this.limits.window, own: named.name === "override" };
   }
 
   /** A key's own limit, replacing the documented one; its window starts afresh. */
