@@ -3,6 +3,7 @@ import { json as jsonResponse, type EngineResponse } from "../engine/envelope.js
 import type { Engine, EngineResult } from "../engine/engine.js";
 import { hasBody, noBody, readRawBody, type RawBody } from "./read-body.js";
 import { redactUrl } from "./redact-url.js";
+import { dashboardFile, EventStreams, isEventStreamPath } from "./dashboard.js";
 
 interface Answer {
   result: EngineResult;
@@ -16,6 +17,9 @@ export interface Mount {
   engine: Engine;
 }
 
+/** A node:http request listener that also holds the dashboard's live streams, which shutdown ends first. */
+export type KeymockListener = RequestListener & { readonly streams: EventStreams };
+
 export interface AppOptions {
   /** called once per request with a line like `GET /v1/users/1 200 1.3ms sk_test_…p1r` */
   log?: (line: string) => void;
@@ -27,15 +31,21 @@ export interface AppOptions {
  * middleware (see createApp). Listening is the caller's business (supertest needs no port).
  * @example const server = createServer(createRequestListener([{ prefix: "", engine }]))
  */
-export function createRequestListener(mounts: Mount[], options: AppOptions = {}): RequestListener {
+export function createRequestListener(mounts: Mount[], options: AppOptions = {}): KeymockListener {
   // Longest prefix first, so "" (a single contract at its own paths) is the fallback.
   const ordered = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
   const { log } = options;
   const keyPrefixes = [...new Set(mounts.flatMap((m) => m.engine.contract.keyKinds.map((k) => k.prefix)))];
+  const streams = new EventStreams();
+  const mountOf = (path: string) => ordered.find((m) => m.prefix === "" || path === m.prefix || path.startsWith(`${m.prefix}/`));
 
   async function answer(req: IncomingMessage, path: string, query: string | undefined): Promise<Answer> {
-    const mount = ordered.find((m) => m.prefix === "" || path === m.prefix || path.startsWith(`${m.prefix}/`));
+    const mount = mountOf(path);
     if (!mount) return { result: unmounted(path, mounts), draining: false };
+    if (req.method === "GET" || req.method === "HEAD") {
+      const file = dashboardFile(mount.engine, path.slice(mount.prefix.length), req.headers as Record<string, string | undefined>);
+      if (file) return { result: file, draining: false };
+    }
     const body = alreadyRead(req) ?? (hasBody(req) ? await readRawBody(req) : noBody);
     const result = await mount.engine.handle({
       method: req.method ?? "GET",
@@ -50,10 +60,17 @@ export function createRequestListener(mounts: Mount[], options: AppOptions = {})
     return { result, draining: body.tooLarge && !body.closeAfter };
   }
 
-  return (req: IncomingMessage, res: ServerResponse) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const url = req.url ?? "/";
     const path = pathOf(url);
+    const streamMount = req.method === "GET" ? mountOf(path) : undefined;
+    if (streamMount?.engine.adminAccess && isEventStreamPath(path.slice(streamMount.prefix.length))) {
+      const refused = streams.serve(streamMount.engine, req, res);
+      if (refused === "streaming") return void log?.(`GET ${path} 200 event stream opened`);
+      res.writeHead(refused.status, refused.headers).end(refused.body);
+      return void log?.(`GET ${path} ${refused.status}`);
+    }
     const send = ({ result, draining }: Answer) => {
       const body = result.body === "" ? undefined : result.body;
       if (draining && !req.complete) {
@@ -79,6 +96,7 @@ export function createRequestListener(mounts: Mount[], options: AppOptions = {})
         else send({ result: jsonResponse(500, { error: { code: "keymock_internal_error", message: "keymock failed to answer this request; see the server log." } }), draining: false });
       });
   };
+  return Object.assign(listener, { streams });
 }
 
 /** The path without the query; a proxy-style absolute URL ("GET http://host/path") gives its path too. */
@@ -118,7 +136,10 @@ function forwardedSecure(header: string | string[] | undefined): boolean | undef
 
 function unmounted(path: string, mounts: Mount[]): EngineResponse {
   const served = mounts.map((m) => ({ name: m.engine.contract.name, title: m.engine.contract.title, basePath: m.prefix || "/" }));
-  if (path === "/") return jsonResponse(200, { keymock: true, contracts: served });
+  if (path === "/") {
+    const withDashboards = served.map((s, i) => (mounts[i]?.engine.adminAccess ? { ...s, dashboard: `${s.basePath.replace(/\/$/, "")}/__keymock/` } : s));
+    return jsonResponse(200, { keymock: true, contracts: withDashboards });
+  }
   return jsonResponse(404, {
     error: {
       code: "no_contract",

@@ -25,7 +25,8 @@ export function formatBanner(origin: string, mounts: Mount[], options: { admin: 
   if (options.admin) {
     const example = mounts[0] ? `${origin}${mounts[0].prefix}/__keymock/keys` : "";
     const auth = options.adminToken ? ' -H "Authorization: Bearer <token>"' : "";
-    lines.push("", `Full seeded keys (they are public in the fixtures): curl${auth} ${example}`);
+    lines.push("", `Dashboard: ${mounts.map((m) => `${origin}${m.prefix}/__keymock/`).join("  ")}`);
+    lines.push(`Full seeded keys (they are public in the fixtures): curl${auth} ${example}`);
     lines.push(
       options.adminToken
         ? "Admin API (/__keymock/): needs Authorization: Bearer <the --admin-token>; other web origins are refused."

@@ -23,6 +23,8 @@ export interface ServeOptions {
   /** The --rate-limit values. */
   rateLimit?: string[];
   admin: boolean;
+  /** --explain: name each decision in a response header */
+  explain?: boolean;
   /** The admin API's token; required when listening beyond loopback. */
   adminToken?: string | undefined;
   /** --environment: the deployment to serve where a contract's environments are separate */
@@ -59,6 +61,7 @@ export async function startServer(args: ServeOptions): Promise<void> {
       engine: await createEngine(contract, {
         seed: args.seed,
         admin: args.admin,
+        explain: args.explain ?? false,
         rateLimit,
         startAt: args.startAt,
         adminToken: args.adminToken,
@@ -68,7 +71,8 @@ export async function startServer(args: ServeOptions): Promise<void> {
   );
   const log = createLogSink(process.stdout, { onFirstDrop: (why) => warn(`[keymock] Dropping log lines: ${why}. Requests are still served; the count is reported on exit.`) });
   stdoutPolicy.exitOnEpipe = false;
-  const inFlight = trackInFlight(createRequestListener(mounts, { log: log.write }));
+  const listener = createRequestListener(mounts, { log: log.write });
+  const inFlight = trackInFlight(listener);
   const server = await listen(inFlight.listener, args.port, args.host);
   const { port } = server.address() as AddressInfo;
   const host = args.host.includes(":") ? `[${args.host}]` : args.host;
@@ -79,6 +83,7 @@ export async function startServer(args: ServeOptions): Promise<void> {
     process.once(signal === "SIGINT" ? "SIGINT" : "SIGTERM", () => process.exit(signal === "SIGINT" ? 130 : 143));
     process.once(signal === "SIGINT" ? "SIGTERM" : "SIGINT", () => process.exit(signal === "SIGINT" ? 143 : 130));
     warn(`[keymock] Stopping: ${inFlight.count()} request(s) in flight, waiting up to ${DRAIN_SECONDS} s for them (send the signal again to stop at once).`);
+    listener.streams.closeAll();
     const { cut } = await shutdown(server, inFlight, DRAIN_SECONDS * 1000);
     if (log.dropped() > 0) warn(`[keymock] ${log.dropped()} log line(s) were dropped.`);
     if (cut > 0) warn(`[keymock] Stopped after ${DRAIN_SECONDS} s with ${cut} request(s) unfinished; they were cut.`);

@@ -30,7 +30,12 @@ export const serveCommand = defineCommand({
       placeholder: "name",
       describe: "where a contract's environments are separate deployments (Monei), the one to serve; default its first",
     },
-    admin: { type: "boolean", default: true, describe: "serve the /__keymock/ admin API" },
+    admin: { type: "boolean", default: true, describe: "serve the /__keymock/ admin API and dashboard" },
+    explain: {
+      type: "boolean",
+      default: false,
+      describe: "add X-Keymock-Decision to every response, naming the decision (e.g. revoked_key; case=revoked_key); no contract has it",
+    },
     "admin-token": {
       type: "string",
       placeholder: "token",
@@ -55,6 +60,7 @@ export const serveCommand = defineCommand({
       startAt: flags.clock === undefined ? undefined : Date.parse(flags.clock),
       rateLimit: flags["rate-limit"],
       admin: flags.admin,
+      explain: flags.explain,
       adminToken: flags["admin-token"] ?? (process.env["KEYMOCK_ADMIN_TOKEN"] || undefined),
       environment: flags.environment,
     });
