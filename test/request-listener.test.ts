@@ -18,14 +18,14 @@ describe("the server's request listener with several contracts", () => {
     ];
   });
 
-  it("lists what it serves at /", async () => {
+  it("lists what it serves at /, with each contract's dashboard", async () => {
     const response = await request(createRequestListener(mounts)).get("/");
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       keymock: true,
       contracts: [
-        { name: "moonkey", title: "MoonKey", basePath: "/moonkey" },
-        { name: "monei", title: "Monei", basePath: "/monei" },
+        { name: "moonkey", title: "MoonKey", basePath: "/moonkey", dashboard: "/moonkey/__keymock/" },
+        { name: "monei", title: "Monei", basePath: "/monei", dashboard: "/monei/__keymock/" },
       ],
     });
   });

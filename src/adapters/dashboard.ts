@@ -44,6 +44,7 @@ export const isEventStreamPath = (path: string) => path === `${ADMIN_PREFIX}/eve
 /** The live streams of one server, so shutdown can end them instead of waiting for them. */
 export class EventStreams {
   private readonly open = new Set<ServerResponse>();
+  private waiting: (() => void)[] = [];
 
   /**
    * GET /__keymock/events: server-sent events, each decision as it is made (`event: decision`, id its seq) and
@@ -66,12 +67,18 @@ export class EventStreams {
     res.once("close", () => {
       stop();
       this.open.delete(res);
+      for (const resolve of this.waiting.splice(0)) resolve();
     });
     return "streaming";
   }
 
   count(): number {
     return this.open.size;
+  }
+
+  /** Resolves when the next stream closes (its reader went away or the server ended it). */
+  whenClosed(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   /** Ends every stream: a dashboard reconnects by itself, and shutdown need not wait for a tab to close. */
