@@ -212,8 +212,7 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
     const decision = response.decision ?? response.reason ?? "allowed";
     const errorCase = response.reason ? caseKeyFor(contract, response.reason) : null;
     if (explain) response.headers[EXPLAIN_HEADER] = errorCase ? `${decision}; case=${errorCase}` : decision;
-    const at = new Date(clock.now()).toISOString();
-    activity.record({ at, method: request.method.toUpperCase(), path: request.path, status: response.status, keyHint: response.keyHint ?? null, decision, case: errorCase });
+    activity.record({ at: clock.now(), method: request.method.toUpperCase(), path: request.path, status: response.status, keyHint: response.keyHint ?? null, decision, case: errorCase });
   }
 
   function renderProblems(vars: Vars, problems: FieldProblem[]): EngineResponse {
