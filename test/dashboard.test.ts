@@ -103,6 +103,19 @@ describe("the dashboard page at /__keymock/", () => {
   });
 });
 
+describe("the server log with a dashboard open", () => {
+  it("leaves out the page's own reads, and keeps its actions, its refusals and everyone else's reads", async () => {
+    const lines: string[] = [];
+    const app = createRequestListener([{ prefix: "", engine: await moonkey() }], { log: (line) => lines.push(line) });
+    const page = { "X-Keymock-Client": "dashboard" };
+    await request(app).get("/__keymock/windows").set(page).expect(200);
+    await request(app).post("/__keymock/clock").set(page).send({ advance: "1m" }).expect(200);
+    await request(app).get("/__keymock/keys/nobody").set(page).expect(404);
+    await request(app).get("/__keymock/windows").expect(200);
+    expect(lines.map((line) => line.replace(/ [\d.]+ms$/, ""))).toEqual(["POST /__keymock/clock 200", "GET /__keymock/keys/nobody 404", "GET /__keymock/windows 200"]);
+  });
+});
+
 describe("the live log at /__keymock/events", () => {
   it("streams each decision as it is made and each admin change, and replays what came after Last-Event-ID", async () => {
     const { origin } = await serve([{ prefix: "", engine: await moonkey() }]);

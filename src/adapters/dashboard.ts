@@ -39,6 +39,14 @@ export function dashboardFile(engine: Engine, path: string, headers: Record<stri
   return { status: 200, headers: { "Content-Type": file.type, ...security }, body: file.body };
 }
 
+/**
+ * The page marks its own reads (it re-reads keys, windows and the clock after every request it sees): they stay out
+ * of the server log, which is for the traffic under test. Its actions, and anything refused, are logged.
+ */
+export function isDashboardRead(req: IncomingMessage, status: number): boolean {
+  return req.method === "GET" && req.headers["x-keymock-client"] === "dashboard" && status < 400;
+}
+
 export const isEventStreamPath = (path: string) => path === `${ADMIN_PREFIX}/events`;
 
 /** The live streams of one server, so shutdown can end them instead of waiting for them. */

@@ -3,7 +3,7 @@ import { json as jsonResponse, type EngineResponse } from "../engine/envelope.js
 import type { Engine, EngineResult } from "../engine/engine.js";
 import { hasBody, noBody, readRawBody, type RawBody } from "./read-body.js";
 import { redactUrl } from "./redact-url.js";
-import { dashboardFile, EventStreams, isEventStreamPath } from "./dashboard.js";
+import { dashboardFile, EventStreams, isDashboardRead, isEventStreamPath } from "./dashboard.js";
 
 interface Answer {
   result: EngineResult;
@@ -84,6 +84,7 @@ export function createRequestListener(mounts: Mount[], options: AppOptions = {})
         res.writeHead(result.status, result.headers);
         res.end(body);
       }
+      if (isDashboardRead(req, result.status)) return;
       const ms = (performance.now() - started).toFixed(1);
       log?.(`${req.method} ${redactUrl(originalUrl(req) ?? "/", keyPrefixes)} ${result.status} ${ms}ms${result.keyHint ? ` ${result.keyHint}` : ""}`);
     };
