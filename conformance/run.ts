@@ -1,6 +1,7 @@
 import request from "supertest";
 import type { App } from "supertest/types.js";
-import { createEngine, createRequestListener, type Contract } from "../src/index.js";
+import { createEngine, type Contract } from "../src/index.js";
+import { createRequestListener } from "../src/node.js";
 import { CheckFailure, CheckSkip, type CheckContext } from "./check.js";
 import { deriveChecks } from "./checks.js";
 import { keyRoles, type KeyRole, type RoleSpec } from "./key-roles.js";

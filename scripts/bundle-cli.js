@@ -6,6 +6,14 @@ import { build } from "esbuild";
 
 rmSync("dist/cli", { recursive: true, force: true });
 
+/** @type {import("esbuild").Plugin} */
+const externalContracts = {
+  name: "external-bundled-contracts",
+  setup(build) {
+    build.onResolve({ filter: /\/bundled-contracts\.js$/ }, () => ({ path: "#bundled-contracts", external: true }));
+  },
+};
+
 await build({
   entryPoints: { "mock-server": "src/cli/main.ts" },
   outdir: "dist/cli",
@@ -20,5 +28,7 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   // express and its dependencies are CommonJS and call require() for Node's built-ins.
+  // The compiled contracts stay one module in the package (dist/src/contract/), found through package.json "imports".
+  plugins: [externalContracts],
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
 });
