@@ -1,5 +1,6 @@
 import { contractSchema, type Contract } from "./schema.js";
 import { checkReferences } from "./references.js";
+import { checkProvenance } from "./provenance.js";
 import { ContractError } from "./contract-error.js";
 
 export { ContractError, formatPath, type Problem } from "./contract-error.js";
@@ -14,7 +15,7 @@ export function validateContract(data: unknown, source: string): { contract: Con
     }));
     return { error: new ContractError(source, problems) };
   }
-  const problems = checkReferences(parsed.data);
+  const problems = [...checkReferences(parsed.data), ...checkProvenance(parsed.data)];
   return problems.length > 0 ? { error: new ContractError(source, problems) } : { contract: parsed.data };
 }
 

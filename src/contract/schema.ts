@@ -220,6 +220,12 @@ const issueKeyAction = z.strictObject({
     })
     .default({ scopes: "scopes", expiresAt: "expiresAt", label: "name" })
     .describe("which body fields carry the new key's scopes, expiry and name"),
+  defaultLifetimeSeconds: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("a key issued without an expiry expires this long after it was issued"),
   wildcardRequiresRole: z
     .string()
     .optional()
@@ -236,9 +242,18 @@ const route = z.strictObject({
   permission: z.string().optional().describe("the scope this route needs; else permissions.byMethod"),
   public: z.boolean().default(false).describe("keys of a publicRoutesOnly kind may call it"),
   body: z.record(z.string(), bodyField).optional().describe("the JSON body's fields"),
+  responseFields: z
+    .record(z.string(), bodyField)
+    .optional()
+    .describe("fields of the 2xx JSON body, with their types (of each item under action.wrap for a list)"),
   status: status(200, 299).optional(),
   action,
 });
+
+const provenanceEntry = z.union([
+  z.strictObject({ documented: z.string().min(1).describe("a short quote of the source document") }),
+  z.strictObject({ assumed: z.string().min(1).describe("why: what the document leaves open") }),
+]);
 
 const member = z.strictObject({
   id: z.string().min(1),
@@ -251,9 +266,18 @@ export const contractSchema = z.strictObject({
   name,
   title: z.string().min(1),
   source: z.string().optional().describe("the vendor document this contract transcribes"),
-  notes: z.array(z.string()).default([]).describe("assumptions made where the document is silent"),
+  provenance: z
+    .record(z.string(), provenanceEntry)
+    .optional()
+    .describe(
+      'which facts the source document states: JSON path (e.g. "$.errors.cases.missing_credentials.status"; "*" matches one step; the longest path decides) → { "documented": quote } or { "assumed": why }. Absent: every fact is documented (your own API); present: every fact needs an entry',
+    ),
   baseUrl: z.url().describe("the real API's base URL; MSW handlers intercept it"),
   httpsOnly: z.boolean().default(false).describe("refuse requests known to have come over plain HTTP"),
+  separateEnvironments: z
+    .boolean()
+    .default(false)
+    .describe("each key environment is its own deployment: a key of another environment is refused as unknown_key (the mock serves one, --environment)"),
   credentials: z.array(credentialLocation).min(1),
   keyKinds: z.array(keyKind).min(1),
   permissions: permissions.default({ scopes: [], roles: {}, byMethod: {} }),

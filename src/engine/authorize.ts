@@ -13,6 +13,8 @@ export interface GuardContext {
   keys: KeyStore;
   limiter: RateLimiter;
   now: () => number;
+  /** where each environment is its own deployment, the one this engine stands in for */
+  environment: string | undefined;
 }
 
 export interface GuardRequest {
@@ -52,7 +54,8 @@ export function authorize(context: GuardContext, route: Route, request: GuardReq
   const keyHint = redactKey(presented.key, kind.prefix);
 
   const key = context.keys.findByHash(context.keys.hashOf(presented.key));
-  if (!key) return deny("unknown_key", keyHint);
+  // A key of another deployment's environment was never issued here.
+  if (!key || (context.environment !== undefined && key.environment !== context.environment)) return deny("unknown_key", keyHint);
 
   const status = keyStatus(key, context.now());
   if (status === "revoked") return deny("revoked_key", keyHint);

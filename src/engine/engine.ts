@@ -14,6 +14,7 @@ import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
 import { RecordStore } from "./records.js";
 import { Router } from "./router.js";
 import { storeSeededKey } from "./seed-keys.js";
+import { servedEnvironment } from "../contract/environments.js";
 
 /** Bodies above this answer the contract's payload_too_large case. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -48,10 +49,14 @@ export interface EngineOptions {
   admin?: boolean;
   /** departures from the documented rate limits: off, scaled, IETF headers */
   rateLimit?: RateLimitOptions;
+  /** where each environment is its own deployment (contract.separateEnvironments): the one to serve; default the first */
+  environment?: string;
 }
 
 export interface Engine {
   readonly contract: Contract;
+  /** the environment served where each is its own deployment; undefined when all are */
+  readonly environment: string | undefined;
   readonly clock: Clock;
   readonly keys: KeyStore;
   readonly limiter: RateLimiter;
@@ -74,7 +79,8 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
   const limiter = new RateLimiter(contract, clock.now, options.rateLimit);
   const records = new RecordStore(contract, seed, clock.now);
   const cors = corsPolicy(contract, options.rateLimit?.ietf ?? false);
-  const guards: GuardContext = { contract, formats: compileKeyFormats(contract), keys, limiter, now: clock.now };
+  const environment = servedEnvironment(contract, options.environment);
+  const guards: GuardContext = { contract, formats: compileKeyFormats(contract), keys, limiter, now: clock.now, environment };
   const admin = options.admin ?? true;
 
   function seedKeys(): void {
@@ -145,6 +151,7 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
 
   return {
     contract,
+    environment,
     clock,
     keys,
     limiter,

@@ -42,7 +42,7 @@ export function issueKeyFromRoute(
       scopes: [...new Set(scopes)],
       member: caller.member,
       label: typeof label === "string" ? label : undefined,
-      expiresAt: typeof expiresAtText === "string" ? Date.parse(expiresAtText) : undefined,
+      expiresAt: typeof expiresAtText === "string" ? Date.parse(expiresAtText) : lifetimeEnd(action, now),
     },
     now,
   );
@@ -57,4 +57,9 @@ export function issueKeyFromRoute(
     expiresAt: key.expiresAt === undefined ? null : new Date(key.expiresAt).toISOString(),
   };
   return json(status, fillTemplate(action.response, values));
+}
+
+/** Where the contract gives issued keys a default lifetime, when a key asked for without an expiry expires. */
+function lifetimeEnd(action: IssueKeyAction, now: number): number | undefined {
+  return action.defaultLifetimeSeconds === undefined ? undefined : now + action.defaultLifetimeSeconds * 1000;
 }

@@ -1,8 +1,9 @@
-import { http, HttpResponse, type HttpHandler } from "msw";
+import { http, type HttpHandler } from "msw";
+import { fetchHandler } from "../adapters/fetch-handler.js";
 import { resolveContract, type BundledName } from "../contract/bundled.js";
 import { escapeRegExp } from "../contract/references.js";
 import type { Contract } from "../contract/schema.js";
-import { createEngine, MAX_BODY_BYTES, type Engine, type EngineOptions } from "../engine/engine.js";
+import { createEngine, type Engine, type EngineOptions } from "../engine/engine.js";
 
 export interface HandlerOptions extends EngineOptions {
   /** intercept this base URL instead of the contract's own (e.g. a staging host) */
@@ -25,21 +26,6 @@ export function handlersFor(contract: BundledName | Contract, options: HandlerOp
   const basePath = base.pathname.replace(/\/$/, "");
   // Either protocol, so a plain-http call to an HTTPS-only API gets the contract's refusal rather than passing through.
   const under = new RegExp(`^https?://${escapeRegExp(base.host)}${escapeRegExp(basePath)}(?:[/?#]|$)`);
-  return [
-    http.all(under, async ({ request }) => {
-      const engine = await ready;
-      const url = new URL(request.url);
-      const text = request.body ? await request.text() : undefined;
-      const tooLarge = text !== undefined && new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES;
-      const result = await engine.handle({
-        method: request.method,
-        path: url.pathname.slice(basePath.length) || "/",
-        headers: Object.fromEntries(request.headers),
-        body: tooLarge ? undefined : text,
-        bodyTooLarge: tooLarge,
-        secure: url.protocol === "https:",
-      });
-      return new HttpResponse(result.body === "" ? null : result.body, { status: result.status, headers: result.headers });
-    }),
-  ];
+  const handle = fetchHandler(ready, { basePath });
+  return [http.all(under, ({ request }) => handle(request))];
 }
