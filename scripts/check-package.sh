@@ -47,7 +47,7 @@ cp "$checks"/entries.ts "$checks"/browser-entry.ts "$checks"/tsconfig.*.json .
 node "$checks/readme-blocks.js" "$repo/README.md" readme
 
 step "the installed CLI"
-#VERSION npx --no-install mock-server --version
+npx --no-install mock-server --version
 npx --no-install mock-server --help > /dev/null
 
 step "the README's library examples, in vitest"

@@ -1,27 +1,46 @@
-import { defineCommand } from "../command.js";
+import type { Argv, CommandModule, InferredOptionTypes, Options } from "yargs";
+import type { KeyRole } from "../../../conformance/key-roles.js";
 
 const reporters = ["terminal", "junit", "json"] as const;
 export type ReporterName = (typeof reporters)[number];
 
-export const conformanceCommand = defineCommand({
-  name: "conformance",
+const options = {
+  fixture: { type: "string", requiresArg: true, describe: "the contract: a bundled name or a fixture file (required)" },
+  "base-url": { type: "string", requiresArg: true, describe: "check this deployment instead of an in-process mock" },
+  key: { type: "string", array: true, requiresArg: true, describe: "a key for a role, as role=value (see --list); or KEYMOCK_KEY_<ROLE>" },
+  "allow-destructive": { type: "boolean", default: false, describe: "on a --base-url, also run checks that use up quota or create keys" },
+  list: { type: "boolean", default: false, describe: "print the key roles and checks, one a line, and stop" },
+  reporter: { type: "string", default: "terminal", describe: `report format: ${reporters.join(", ")}` },
+  output: { type: "string", requiresArg: true, describe: "write the report to this file instead of stdout" },
+} as const satisfies Record<string, Options>;
+
+// KEYMOCK_KEY_<ROLE> reaches yargs through .env("KEYMOCK") as --key-<role>: declared, so .strict() accepts it.
+const roles = ["valid", "revoked", "expired", "limited", "public", "member"] as const;
+const everyRole: Exclude<KeyRole, (typeof roles)[number]> extends never ? true : never = true;
+const roleOptions = Object.fromEntries(roles.map((role) => [`key-${role}`, { type: "string", hidden: true }])) as Record<
+  `key-${KeyRole}`,
+  { type: "string"; hidden: true }
+>;
+
+type Flags = InferredOptionTypes<typeof options & typeof roleOptions>;
+
+export const conformanceCommand: CommandModule<object, Flags> = {
+  command: "conformance",
   describe: "Check a mock or a deployment against a contract's documented key behaviour",
-  options: {
-    fixture: { type: "string", placeholder: "name|file", describe: "the contract: a bundled name or a fixture file (required)" },
-    "base-url": { type: "string", placeholder: "url", describe: "check this deployment instead of an in-process mock" },
-    key: { type: "string", multiple: true, placeholder: "role=value", describe: "a key for a role (see --list); or KEYMOCK_KEY_<ROLE>" },
-    "allow-destructive": { type: "boolean", default: false, describe: "on a --base-url, also run checks that use up quota or create keys" },
-    list: { type: "boolean", default: false, describe: "print the key roles and checks, one a line, and stop" },
-    reporter: { type: "string", default: "terminal", placeholder: reporters.join("|"), describe: "report format" },
-    output: { type: "string", placeholder: "file", describe: "write the report to this file instead of stdout" },
-  },
-  run: async (flags) => {
+  builder: (yargs: Argv) =>
+    yargs
+      .options(options)
+      .options(roleOptions)
+      .example("$0 conformance --fixture moonkey", "every check against an in-process MoonKey mock")
+      .example("$0 conformance --fixture moonkey --base-url $STAGING --key valid=$KEY", "against a deployment"),
+  handler: async (flags) => {
     if (flags.fixture === undefined) throw new Error('[keymock] conformance needs --fixture, e.g. "mock-server conformance --fixture moonkey".');
     const baseUrl = flags["base-url"];
     if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(baseUrl)) {
       throw new Error(`[keymock] --base-url must be an http:// or https:// URL, got "${baseUrl}".`);
     }
-    for (const pair of flags.key ?? []) {
+    const keys = [...(flags.key ?? []), ...roles.flatMap((role) => (flags[`key-${role}`] ? [`${role}=${flags[`key-${role}`]}`] : []))];
+    for (const pair of keys) {
       if (!/^[a-z]+=.+/.test(pair)) throw new Error(`[keymock] --key takes role=value, e.g. --key valid=sk_test_…; got "${pair}".`);
     }
     const reporter = reporters.find((r) => r === flags.reporter);
@@ -30,11 +49,11 @@ export const conformanceCommand = defineCommand({
     await runConformanceCommand({
       fixture: flags.fixture,
       baseUrl,
-      keys: flags.key ?? [],
+      keys,
       allowDestructive: flags["allow-destructive"],
       list: flags.list,
       reporter,
       output: flags.output,
     });
   },
-});
+};
