@@ -1,5 +1,5 @@
 // Every public entry, type-checked with skipLibCheck: false in each module resolution (tsconfig.*.json here).
-import { bundledContract, bundledNames, ContractError, createEngine, errorBody, MAX_BODY_BYTES } from "keymock";
+import { bundledContract, bundledNames, ContractError, createEngine, errorBody, fetchHandler, MAX_BODY_BYTES } from "keymock";
 import type { BundledName, Contract, Engine, EngineResult } from "keymock";
 import { createRequestListener, listen, ListenError, loadFixture, validateFixtureFile } from "keymock/node";
 import type { Mount } from "keymock/node";
@@ -54,4 +54,4 @@ handlersFor("moonky");
 // @ts-expect-error likewise for bundledContract
 bundledContract("moonky");
 
-export const used = [bundledNames, ContractError, createEngine, errorBody, MAX_BODY_BYTES, ListenError, validateFixtureFile, contractJsonSchema];
+export const used = [bundledNames, fetchHandler, ContractError, createEngine, errorBody, MAX_BODY_BYTES, ListenError, validateFixtureFile, contractJsonSchema];
