@@ -96,8 +96,9 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
   }
   // The record store and the limiter start in their seeded state; generating the records twice cost ~4 ms of start-up (medians of six).
   seedKeys();
+  await records.ready();
 
-  function respond(request: EngineRequest): EngineResult {
+  function respond(request: EngineRequest): EngineResult | Promise<EngineResult> {
     const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase();
     if (method === "OPTIONS") return { status: 204, headers: preflightHeaders(cors, request.headers["origin"]), body: "" };
 
@@ -144,9 +145,9 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
       const status = match.route.status ?? 201;
       return withKey(issueKeyFromRoute(contract, keys, action, decision.key, body, clock.now(), status));
     }
-    const result = runAction(records, match.route, action, match.params, body);
-    if (!result.found) return withKey(renderDenial(contract, "not_found", vars));
-    return withKey(json(result.status, result.body));
+    return runAction(records, match.route, action, match.params, body).then((result) =>
+      withKey(result.found ? json(result.status, result.body) : renderDenial(contract, "not_found", vars)),
+    );
   }
 
   return {
@@ -157,7 +158,7 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
     limiter,
     reset,
     async handle(request) {
-      const response = respond(request);
+      const response = await respond(request);
       const origin = request.headers["origin"];
       if (origin && request.method.toUpperCase() !== "OPTIONS") Object.assign(response.headers, corsHeaders(cors, origin));
       return response;

@@ -1,20 +1,23 @@
 import type { Faker } from "@faker-js/faker";
+import { Collection } from "@msw/data";
 import type { Contract, FieldSpec, Model } from "../contract/schema.js";
 import { createFaker, generators, REFERENCE_DATE } from "./fake.js";
+import { recordSchema, type Row } from "./record-schema.js";
 
-export type Row = Record<string, unknown> & { id: string };
+export type { Row } from "./record-schema.js";
 
 /**
- * The records a contract serves, one Map per model keyed by id.
- * A Map, not @msw/data: importing @msw/data took 335-426 ms here (its es-toolkit barrel), more than the whole
- * start-up budget, and its lookups scan; get/list/create/update/delete by id is all a route action needs.
+ * The records a contract serves: one @msw/data collection per model, its schema built from the fixture's fields.
+ * Writes are asynchronous (@msw/data validates through Standard Schema); every operation waits for a reset that is
+ * still seeding, so reset() itself stays synchronous for its callers.
  */
 export class RecordStore {
-  private readonly tables = new Map<string, Map<string, Row>>();
+  private readonly collections = new Map<string, Collection<ReturnType<typeof recordSchema>>>();
   /** per model, the fields an update stamps with the clock's time; worked out once */
   private readonly updatedFields = new Map<string, string[]>();
-  /** set by reset(), which the constructor calls */
-  private faker!: Faker;
+  private faker: Faker;
+  /** settles when the seeded records are in place */
+  private seeded: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly contract: Contract,
@@ -22,60 +25,73 @@ export class RecordStore {
     private readonly now: () => number,
   ) {
     for (const [name, model] of Object.entries(contract.models)) {
+      this.collections.set(name, new Collection({ schema: recordSchema(name, model) }));
       const stamped = Object.entries(model.fields).filter(([, spec]) => "timestamp" in spec && spec.timestamp === "updated");
       this.updatedFields.set(name, stamped.map(([field]) => field));
     }
+    this.faker = createFaker(seed);
     this.reset();
+  }
+
+  /** Resolves once the seeded records are in place (after construction or the latest reset). */
+  ready(): Promise<void> {
+    return this.seeded;
   }
 
   /** Restores the seeded records exactly: same ids, same values, same order. */
   reset(): void {
     this.faker = createFaker(this.seed);
-    this.tables.clear();
-    for (const [name, model] of Object.entries(this.contract.models)) {
-      const table = new Map<string, Row>();
-      for (const record of model.records) table.set(record.id, structuredClone(record) as Row);
-      for (let i = 0; i < model.count; i++) {
-        const row = { id: this.newId(model), ...this.generate(model.fields, "seed") } as Row;
-        table.set(row.id, row);
+    // Generated now, in order, so the faker's sequence is the seed's whatever else runs while they are written.
+    const rows = Object.entries(this.contract.models).map(([name, model]) => {
+      const generated = Array.from({ length: model.count }, () => ({ id: this.newId(model), ...this.generate(model.fields, "seed") }) as Row);
+      return [name, [...model.records.map((record) => structuredClone(record) as Row), ...generated]] as const;
+    });
+    this.seeded = this.seeded.then(async () => {
+      for (const [name, records] of rows) {
+        const collection = this.collection(name);
+        collection.clear();
+        for (const row of records) await collection.create(row);
       }
-      this.tables.set(name, table);
-    }
+    });
   }
 
-  get(model: string, id: string): Row | undefined {
-    return this.table(model).get(id);
+  async get(model: string, id: string): Promise<Row | undefined> {
+    await this.seeded;
+    return this.collection(model).findFirst((q) => q.where((row) => row.id === id));
   }
 
-  list(model: string): Row[] {
-    return [...this.table(model).values()];
+  async list(model: string): Promise<Row[]> {
+    await this.seeded;
+    return this.collection(model).findMany();
   }
 
-  create(modelName: string, values: Record<string, unknown>): Row {
+  async create(modelName: string, values: Record<string, unknown>): Promise<Row> {
+    await this.seeded;
     const model = this.contract.models[modelName] as Model;
-    const id = this.newId(model);
-    const row = { id, ...this.generate(model.fields, "create"), ...values } as Row;
-    this.table(modelName).set(row.id, row);
-    return row;
+    return this.collection(modelName).create({ id: this.newId(model), ...this.generate(model.fields, "create"), ...values } as Row);
   }
 
-  update(modelName: string, id: string, values: Record<string, unknown>): Row | undefined {
-    const existing = this.get(modelName, id);
-    if (!existing) return undefined;
-    const row = { ...existing, ...values, id } as Row;
-    for (const field of this.updatedFields.get(modelName) ?? []) row[field] = new Date(this.now()).toISOString();
-    this.table(modelName).set(id, row);
-    return row;
+  async update(modelName: string, id: string, values: Record<string, unknown>): Promise<Row | undefined> {
+    await this.seeded;
+    const stamp = new Date(this.now()).toISOString();
+    const stamped = this.updatedFields.get(modelName) ?? [];
+    return this.collection(modelName).update((q) => q.where((row) => row.id === id), {
+      data(row) {
+        Object.assign(row, values, { id });
+        for (const field of stamped) row[field] = stamp;
+      },
+    });
   }
 
-  delete(model: string, id: string): boolean {
-    return this.table(model).delete(id);
+  async delete(model: string, id: string): Promise<boolean> {
+    await this.seeded;
+    return this.collection(model).delete((q) => q.where((row) => row.id === id)) !== undefined;
   }
 
-  private table(model: string): Map<string, Row> {
-    const table = this.tables.get(model);
-    if (!table) throw new Error(`[keymock] Unknown model "${model}"`);
-    return table;
+  private collection(model: string): Collection<ReturnType<typeof recordSchema>> {
+    const collection = this.collections.get(model);
+    if (!collection) throw new Error(`[keymock] Unknown model "${model}"`);
+    return collection;
   }
 
   private newId(model: Model): string {
