@@ -95,9 +95,9 @@ describe("mock-server", () => {
 
   it.each([
     { args: ["--fixture", "acme"], error: /^\[keymock\] Failed to load contract "acme": \$: no bundled contract is called "acme"/ },
-    { args: ["--prot", "80"], error: /^\[keymock\] Unknown argument: prot\. Run "mock-server serve --help" for the options\.\n$/ },
+    { args: ["--prot", "80"], error: /^\[keymock\] Unknown argument: prot\. Run "mock-server --help" for the options\.\n$/ },
     { args: ["serv"], error: /^\[keymock\] Did you mean serve\? Run "mock-server --help" for the options\.\n$/ },
-    { args: ["--fixture"], error: /^\[keymock\] Not enough arguments following: fixture\. Run "mock-server serve --help" for the options\.\n$/ },
+    { args: ["--fixture"], error: /^\[keymock\] Not enough arguments following: fixture\. Run "mock-server --help" for the options\.\n$/ },
     { args: ["--no-admin=yes"], error: /^\[keymock\] Unknown arguments: no-admin, noAdmin\./ },
     { args: ["--seed", "1.5"], error: /^\[keymock\] --seed must be a whole number, got "1\.5"\.\n$/ },
     { args: ["conformance", "--fixture", "moonkey", "--reporter", "xml"], error: /^\[keymock\] --reporter takes terminal, junit, json; got "xml"\.\n$/ },

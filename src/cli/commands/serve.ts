@@ -23,7 +23,7 @@ const options = {
 type Flags = InferredOptionTypes<typeof options>;
 
 export const serveCommand: CommandModule<object, Flags> = {
-  command: "serve",
+  command: ["serve", "$0"],
   describe: "Serve the bundled contracts (or --fixture ones) as a mock API",
   builder: (yargs: Argv) =>
     yargs
