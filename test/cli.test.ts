@@ -133,6 +133,7 @@ describe("mock-server", () => {
     expect(ok.stdout).toContain("fixtures/monei.json: ok (Monei");
     const bad = await runToEnd(["validate", "package.json"]);
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toContain("package.json: $: ");
+    expect(bad.stdout).toContain("package.json: $.title: expected a string; got nothing (this field is required)\n");
+    expect(bad.stdout).toContain('package.json: $.scripts: unknown field; expected one of "$schema", "name", "title"');
   });
 });

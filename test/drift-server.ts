@@ -81,14 +81,18 @@ export async function startDriftServer(drift: Drift): Promise<{ url: string; clo
       return send(res, 200, { data: [{ id: "t1", name: "one" }] }, limits);
     }
     if (req.method === "POST" && url.pathname === "/v1/api-keys") {
-      let body: { name?: unknown; scopes?: unknown };
+      let body: { name?: unknown; scopes?: unknown; environment?: unknown };
       try {
         body = JSON.parse(text || "{}");
       } catch {
         return fail(res, 400, "invalid_request", "Invalid JSON.", limits);
       }
       const scopes = Array.isArray(body.scopes) ? (body.scopes as string[]) : [];
-      if (typeof body.name !== "string" || scopes.length === 0) return fail(res, 400, "invalid_request", "Invalid request.", limits);
+      const known = ["*", "things:read", "things:write"];
+      const badEnvironment = body.environment !== undefined && body.environment !== "live";
+      if (typeof body.name !== "string" || scopes.length === 0 || badEnvironment || scopes.some((s) => !known.includes(s))) {
+        return fail(res, 400, "invalid_request", "Invalid request.", limits);
+      }
       if (scopes.includes("*") && key.member !== "owner" && drift !== "wildcard-to-anyone") return fail(res, 403, "forbidden", "Cannot grant *.", limits);
       const id = `key_${++serial}`;
       const plaintext = `sk_${String(serial).padStart(17, "N")}`;

@@ -28,9 +28,9 @@ describe("a bad fixture file is named with the JSON path and what was expected",
     broken.errors.cases.rate_limited.status = 700;
     const path = writeFixture("status.json", broken);
     const error = await loadError(path);
-    expect(error.lines()).toEqual([`${path}: $.errors.cases.rate_limited.status: expected a number 400-599`]);
+    expect(error.lines()).toEqual([`${path}: $.errors.cases.rate_limited.status: expected a number 400-599; got 700`]);
     expect(error.message).toBe(
-      `[keymock] Failed to load contract "${path}": $.errors.cases.rate_limited.status: expected a number 400-599. Run "mock-server validate ${path}" for every problem at once.`,
+      `[keymock] Failed to load contract "${path}": $.errors.cases.rate_limited.status: expected a number 400-599; got 700. Run "mock-server validate ${path}" for every problem at once.`,
     );
   });
 
@@ -41,9 +41,9 @@ describe("a bad fixture file is named with the JSON path and what was expected",
     broken.routes[1].action.model = "accounts";
     const error = await loadError(writeFixture("refs.json", broken));
     expect(error.lines().map((l) => l.split(": ").slice(1).join(": "))).toEqual([
-      '$.keys[0].kind: unknown key kind "secret_staging"; expected one of "secret_test", "secret_live"',
-      '$.keys[2].scopes[0]: unknown scope "users:delete"; expected one of "users:read", "users:write", "wallets:read", "wallets:write", "sessions:read", "sessions:write", "*"',
-      '$.routes[1].action.model: unknown model "accounts"; expected one of "users", "wallets", "sessions"',
+      '$.keys[0].kind: expected one of "secret_test", "secret_live"; got "secret_staging"',
+      '$.keys[2].scopes[0]: expected one of "users:read", "users:write", "wallets:read", "wallets:write", "sessions:read", "sessions:write", "*"; got "users:delete"',
+      '$.routes[1].action.model: expected one of "users", "wallets", "sessions"; got "accounts"',
     ]);
   });
 
@@ -60,8 +60,8 @@ describe("a bad fixture file is named with the JSON path and what was expected",
     broken.errors.cases.rate_limited.headers = { "X-Note": "two\nlines" };
     const error = await loadError(writeFixture("headers.json", broken));
     expect(error.lines().map((l) => l.split(": ").slice(1).join(": "))).toEqual([
-      "$.credentials[0].header: expected an HTTP header name: letters, digits and !#$%&'*+.^_`|~- only",
-      '$.errors.cases.rate_limited.headers["X-Note"]: expected an HTTP header value: no line breaks or control characters',
+      "$.credentials[0].header: expected an HTTP header name: letters, digits and !#$%&'*+.^_`|~- only; got \"X Api Key\"",
+      '$.errors.cases.rate_limited.headers["X-Note"]: expected an HTTP header value: no line breaks or control characters; got "two\\nlines"',
     ]);
   });
 

@@ -113,7 +113,7 @@ describe("Moonborn POST /v1/api-keys, as documented", () => {
     const issued = await request(app).post("/v1/api-keys").set(owner).send({ name: "ci", scopes: ["read:billing"] });
     expect(issued.status).toBe(201);
     expect(Object.keys(issued.body).sort()).toEqual(["createdAt", "expiresAt", "id", "plaintextKey", "prefix", "scopes"]);
-    expect(issued.body).toMatchObject({ prefix: "pk_live_", scopes: ["read:billing"], createdAt: "2026-06-01T00:00:00.000Z", expiresAt: null });
+    expect(issued.body).toMatchObject({ prefix: "pk_live_", scopes: ["read:billing"], createdAt: "2026-06-01T00:00:00.000Z", expiresAt: "2027-06-01T00:00:00.000Z" });
     const key = issued.body.plaintextKey as string;
     expect(key).toMatch(/^pk_live_[A-Za-z0-9]{32}$/);
     expect((await request(app).get("/v1/billing/invoices").set("Authorization", `Bearer ${key}`)).status).toBe(200);

@@ -16,13 +16,19 @@ function install(spec, marker) {
   execFileSync("npm", ["install", "--prefix", folder, "--no-audit", "--no-fund", "--loglevel=error", spec], { stdio: "inherit" });
 }
 
+/** Prism's CLI, installed into the temp folder on first use (the OpenAPI export test runs it too). */
+export function installPrism() {
+  install(versions.prism, "@stoplight/prism-cli");
+  return join(folder, "node_modules/@stoplight/prism-cli/dist/index.js");
+}
+
 /** The peers' commands, each told its port; WireMock only when Java runs here. */
 export function peerSystems(benchDir, port) {
-  install(versions.prism, "@stoplight/prism-cli");
+  const prism = installPrism();
   const systems = [
     {
       name: "Prism 5.16 mock, -v error (presence check only)",
-      command: () => [process.execPath, join(folder, "node_modules/@stoplight/prism-cli/dist/index.js"), "mock", join(benchDir, "peers/moonkey.openapi.yaml"), "-h", "127.0.0.1", "-p", String(port()), "-v", "error"],
+      command: () => [process.execPath, prism, "mock", join(benchDir, "peers/moonkey.openapi.yaml"), "-h", "127.0.0.1", "-p", String(port()), "-v", "error"],
     },
   ];
   if (spawnSync("java", ["-version"]).status === 0) {

@@ -8,7 +8,7 @@ export function formatBanner(origin: string, mounts: Mount[], options: { admin: 
   const contractRows = mounts.map(({ prefix, engine }) => [
     engine.contract.name,
     `${origin}${prefix}`,
-    `mocks ${engine.contract.baseUrl}`,
+    `mocks ${engine.contract.baseUrl}${engine.environment ? ` (its ${engine.environment} environment: other environments' keys are refused; --environment to switch)` : ""}`,
   ]);
   lines.push(...table(contractRows), "");
   if (options.rateLimit) lines.push(options.rateLimit, "");

@@ -12,12 +12,12 @@ const commandNames = ["serve", "validate", "conformance", "completion"];
  */
 export async function run(argv: string[]): Promise<void> {
   try {
-    await parserFor(argv, { serveByDefault: true }).parseAsync();
+    await parserFor(argv, { serveByDefault: true }).parseAsync(argv, keyVariables());
   } catch (error) {
     // With a default command yargs reads a mistyped command ("serv") as that command's argument and suggests nothing;
     // on this failure path only, a parser without the default lets yargs suggest the command meant.
     const mistyped = argv[0] !== undefined && !argv[0].startsWith("-") && !commandNames.includes(argv[0]);
-    const suggestion = mistyped ? await failureOf(parserFor(argv, { serveByDefault: false })) : undefined;
+    const suggestion = mistyped ? await failureOf(parserFor(argv, { serveByDefault: false }), argv) : undefined;
     process.stderr.write(`${explain(suggestion ?? (error as Error), argv)}\n`);
     process.exitCode = 1;
   }
@@ -50,10 +50,19 @@ function parserFor(argv: string[], { serveByDefault }: { serveByDefault: boolean
   );
 }
 
+/**
+ * KEYMOCK_KEY_<ROLE> holds a conformance key, not a flag (the roles come from the contract), yet .env("KEYMOCK")
+ * reads it as an option `key<Role>`. Named in the parse context, which .strict() accepts, as yargs names it.
+ */
+function keyVariables(): Record<string, string> {
+  const named = Object.entries(process.env).filter(([name]) => name.startsWith("KEYMOCK_KEY_"));
+  return Object.fromEntries(named.map(([name, value]) => [name.slice("KEYMOCK_".length).toLowerCase().replace(/_+(.)/g, (_, c: string) => c.toUpperCase()), value ?? ""]));
+}
+
 /** The error a parse ends in (this parser runs no command: it is only asked on a command line that names none). */
-async function failureOf(parser: ReturnType<typeof parserFor>): Promise<Error | undefined> {
+async function failureOf(parser: ReturnType<typeof parserFor>, argv: string[]): Promise<Error | undefined> {
   try {
-    await parser.parseAsync();
+    await parser.parseAsync(argv, keyVariables());
     return undefined;
   } catch (error) {
     return error as Error;

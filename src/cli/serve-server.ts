@@ -18,6 +18,8 @@ export interface ServeOptions {
   /** The --rate-limit values. */
   rateLimit?: string[];
   admin: boolean;
+  /** --environment: the deployment to serve where a contract's environments are separate */
+  environment?: string | undefined;
 }
 
 /** Loads the contracts, builds one engine each, listens, prints the banner and closes cleanly on a signal. */
@@ -39,6 +41,7 @@ export async function startServer(args: ServeOptions): Promise<void> {
         admin: args.admin,
         rateLimit,
         startAt: args.startAt,
+        ...(args.environment !== undefined && contract.separateEnvironments ? { environment: args.environment } : {}),
       }),
     })),
   );

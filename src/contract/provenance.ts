@@ -19,7 +19,9 @@ export function contractFacts(contract: Contract): Segment[][] {
   });
   const { permissions } = contract;
   if (permissions.wildcard !== undefined) facts.push(["permissions", "wildcard"]);
-  for (const role of Object.keys(permissions.roles)) facts.push(["permissions", "roles", role]);
+  // A role grants or withholds each scope: both are facts ("Transactions may not change the account").
+  const vocabulary = [...permissions.scopes, ...(permissions.wildcard !== undefined ? [permissions.wildcard] : [])];
+  for (const role of Object.keys(permissions.roles)) for (const scope of vocabulary) facts.push(["permissions", "roles", role, scope]);
   for (const method of Object.keys(permissions.byMethod)) facts.push(["permissions", "byMethod", method]);
   facts.push(["errors", "envelope"], ["errors", "contentType"]);
   for (const [reason, errorCase] of Object.entries(contract.errors.cases)) {

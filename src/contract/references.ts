@@ -1,5 +1,6 @@
 import type { Problem } from "./contract-error.js";
 import type { Contract } from "./schema.js";
+import { didYouMean } from "./did-you-mean.js";
 
 
 /** Checks what the schema cannot: names that must refer to something defined elsewhere in the contract. */
@@ -27,11 +28,11 @@ export function checkReferences(contract: Contract): Problem[] {
 
   for (const [role, scopes] of Object.entries(permissions.roles)) {
     scopes.forEach((scope, i) => {
-      if (!grantable.has(scope)) report(["permissions", "roles", role, i], `unknown scope "${scope}"; expected one of ${list(grantable)}`);
+      if (!grantable.has(scope)) report(["permissions", "roles", role, i], expectedOneOf(scope, grantable, "permissions.scopes"));
     });
   }
   for (const [method, scope] of Object.entries(permissions.byMethod)) {
-    if (!grantable.has(scope)) report(["permissions", "byMethod", method], `unknown scope "${scope}"; expected one of ${list(grantable)}`);
+    if (!grantable.has(scope)) report(["permissions", "byMethod", method], expectedOneOf(scope, grantable, "permissions.scopes"));
   }
 
   const memberIds = new Set(contract.members.map((m) => m.id));
@@ -48,18 +49,18 @@ export function checkReferences(contract: Contract): Problem[] {
     if (plaintexts.has(key.plaintext)) report(["keys", i, "plaintext"], "the same plaintext is seeded twice");
     plaintexts.add(key.plaintext);
     const format = formats.get(key.kind);
-    if (!kindIds.has(key.kind)) report(["keys", i, "kind"], `unknown key kind "${key.kind}"; expected one of ${list(kindIds)}`);
+    if (!kindIds.has(key.kind)) report(["keys", i, "kind"], expectedOneOf(key.kind, kindIds, "keyKinds"));
     else if (format && !format.test(key.plaintext)) {
       report(["keys", i, "plaintext"], `does not match the format of key kind "${key.kind}" (${format.source})`);
     }
     key.scopes?.forEach((scope, j) => {
-      if (!grantable.has(scope)) report(["keys", i, "scopes", j], `unknown scope "${scope}"; expected one of ${list(grantable)}`);
+      if (!grantable.has(scope)) report(["keys", i, "scopes", j], expectedOneOf(scope, grantable, "permissions.scopes"));
     });
     if (key.role !== undefined && !(key.role in permissions.roles)) {
-      report(["keys", i, "role"], `unknown role "${key.role}"; expected one of ${list(Object.keys(permissions.roles))}`);
+      report(["keys", i, "role"], expectedOneOf(key.role, Object.keys(permissions.roles), "permissions.roles"));
     }
     if (key.member !== undefined && !memberIds.has(key.member)) {
-      report(["keys", i, "member"], `unknown member "${key.member}"; expected one of ${list(memberIds)}`);
+      report(["keys", i, "member"], expectedOneOf(key.member, memberIds, "members"));
     }
   });
 
@@ -71,19 +72,19 @@ export function checkReferences(contract: Contract): Problem[] {
     const { action } = route;
     if (action.type === "issue_key") {
       for (const [value, kind] of Object.entries(action.kind.map)) {
-        if (!kindIds.has(kind)) report(["routes", i, "action", "kind", "map", value], `unknown key kind "${kind}"; expected one of ${list(kindIds)}`);
+        if (!kindIds.has(kind)) report(["routes", i, "action", "kind", "map", value], expectedOneOf(kind, kindIds, "keyKinds"));
       }
       if (!(action.kind.default in action.kind.map)) {
-        report(["routes", i, "action", "kind", "default"], `expected one of ${list(Object.keys(action.kind.map))}`);
+        report(["routes", i, "action", "kind", "default"], expectedOneOf(action.kind.default, Object.keys(action.kind.map), "action.kind.map"));
       }
       if (!contract.errors.cases.forbidden_grant) {
         report(["errors", "cases", "forbidden_grant"], "an issue_key route needs this case: the answer when a caller may not grant the scopes asked for");
       }
     } else if (!(action.model in contract.models)) {
-      report(["routes", i, "action", "model"], `unknown model "${action.model}"; expected one of ${list(Object.keys(contract.models))}`);
+      report(["routes", i, "action", "model"], expectedOneOf(action.model, Object.keys(contract.models), "models"));
     }
     if (route.permission !== undefined && !grantable.has(route.permission)) {
-      report(["routes", i, "permission"], `unknown scope "${route.permission}"; expected one of ${list(grantable)}`);
+      report(["routes", i, "permission"], expectedOneOf(route.permission, grantable, "permissions.scopes"));
     }
     const needsId = action.type !== "issue_key" && ["get", "update", "delete"].includes(action.type) && action.id === undefined;
     if (needsId && !route.path.includes("/:id")) {
@@ -103,6 +104,13 @@ export function grantableScopes(contract: Contract): Set<string> {
 export function list(values: Iterable<string>): string {
   const all = [...values].map((v) => `"${v}"`);
   return all.length > 0 ? all.join(", ") : "(none defined)";
+}
+
+/** `expected one of "a", "b"; got "c" (did you mean "a"?)`, or where nothing is defined, where to define it. */
+export function expectedOneOf(value: string, candidates: Iterable<string>, where: string): string {
+  const all = [...candidates];
+  if (all.length === 0) return `"${value}" is not defined: ${where} is empty; add it there`;
+  return `expected one of ${list(all)}; got "${value}"${didYouMean(value, all)}`;
 }
 
 export function escapeRegExp(text: string): string {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultCases } from "./default-cases.js";
 
 /** Every way the engine can refuse a request; a contract states status, code and message for each. */
 export const denialReasons = [
@@ -69,7 +70,7 @@ const keyKind = z.strictObject({
   id: name.describe("how keys and routes refer to this kind"),
   prefix: z.string().describe('documented prefix, e.g. "sk_test_"; may be empty'),
   pattern: z.string().min(1).describe("regular expression for what follows the prefix"),
-  kind: z.enum(["secret", "public"]),
+  kind: z.enum(["secret", "public"]).describe("secret (server-side) or public (client-side) keys"),
   environment: z.string().min(1).optional().describe("e.g. test or live; a key may state its own"),
   publicRoutesOnly: z.boolean().default(false).describe("keys of this kind may call only routes marked public"),
   issuedLength: z
@@ -82,38 +83,45 @@ const keyKind = z.strictObject({
 });
 
 const seededKey = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().min(1).describe("how the admin API and the start-up table name this key"),
   kind: z.string().min(1).describe("a keyKinds[].id"),
-  plaintext: z.string().min(1),
+  plaintext: z.string().min(1).describe("the key itself, of its kind's format; public in the fixture, so the mock may show it"),
   label: z.string().optional().describe("what this key is for, shown in the start-up table"),
-  environment: z.string().min(1).optional(),
-  scopes: z.array(z.string()).optional(),
-  role: z.string().optional(),
+  environment: z.string().min(1).optional().describe("its environment, where its kind names none"),
+  scopes: z.array(z.string().describe("a permissions.scopes entry or the wildcard")).optional().describe("what it may do"),
+  role: z.string().optional().describe("a permissions.roles name: it may do what the role grants"),
   member: z.string().optional().describe("the org member who owns the key, a members[].id"),
-  status: z.enum(["active", "revoked"]).default("active"),
-  expiresAt: isoDate.optional(),
+  status: z.enum(["active", "revoked"]).default("active").describe("revoked keys answer the revoked_key case"),
+  expiresAt: isoDate.optional().describe("from then on, the key answers the expired_key case"),
 });
 
 const permissions = z.strictObject({
   wildcard: z.string().optional().describe('a scope that grants everything, e.g. "*"'),
-  scopes: z.array(z.string().min(1)).default([]).describe("every scope or permission a key may hold"),
-  roles: z.record(z.string(), z.array(z.string())).default({}).describe("role → the scopes it grants"),
+  scopes: z.array(z.string().min(1).describe("a scope name, e.g. users:read")).default([]).describe("every scope or permission a key may hold"),
+  roles: z.record(z.string(), z.array(z.string().describe("a scope it grants")).describe("the scopes of one role")).default({}).describe("role → the scopes it grants"),
   byMethod: z
-    .partialRecord(z.enum(httpMethods), z.string())
+    .partialRecord(z.enum(httpMethods), z.string().describe("the scope a route of this method needs"))
     .default({})
     .describe("the scope a route needs by its method, where the route names none"),
 });
 
-const rateLimitPolicy = z.strictObject({
-  limit: z.number().int().positive(),
-  windowSeconds: z.number().int().positive(),
-});
+const rateLimitPolicy = z
+  .strictObject({
+    limit: z.number().int().positive().describe("requests a key may make in one window"),
+    windowSeconds: z.number().int().positive().describe("the window's length: 60 for a minute, 86400 for a day"),
+  })
+  .describe("one environment's limit");
 
 const rateLimits = z.strictObject({
-  window: z.enum(["fixed", "sliding"]).default("fixed"),
+  window: z.enum(["fixed", "sliding"]).default("fixed").describe("fixed windows align to multiples of their length since the epoch; sliding ones count the last windowSeconds"),
   headers: z
-    .strictObject({ limit: headerName.optional(), remaining: headerName.optional(), reset: headerName.optional() })
-    .default({}),
+    .strictObject({
+      limit: headerName.optional().describe("the header that states the limit, e.g. X-RateLimit-Limit"),
+      remaining: headerName.optional().describe("the header that states what is left, e.g. X-RateLimit-Remaining"),
+      reset: headerName.optional().describe("the header that states when the window ends, e.g. X-RateLimit-Reset"),
+    })
+    .default({})
+    .describe("the headers sent on every response to a known key; none where absent"),
   resetFormat: z
     .enum(["unix-seconds", "delta-seconds"])
     .default("unix-seconds")
@@ -126,22 +134,30 @@ const rateLimits = z.strictObject({
 
 const errorCase = z.strictObject({
   status: status(400, 599),
-  code: z.string(),
-  message: z.string(),
+  code: z.string().describe('what "{{code}}" in the envelope becomes'),
+  message: z.string().describe('what "{{message}}" becomes; may name {{method}}, {{path}}, {{permission}}, {{field}}, {{expected}}, {{scopes}}, {{role}}'),
   messages: z
-    .record(z.string(), z.string())
+    .record(z.string(), z.string().describe("the message when this rule is broken"))
     .optional()
     .describe("validation_failed only: a message per rule (required, type, enum, …); {{field}} is the field"),
-  headers: z.record(headerName, headerValue).optional(),
+  headers: z.record(headerName, headerValue.describe("its value")).optional().describe("extra headers on this refusal"),
 });
 
 const errors = z.strictObject({
   envelope: json.describe('the error body; "{{status}}", "{{code}}", "{{message}}", "{{details}}" are filled in'),
-  contentType: headerValue.default("application/json; charset=utf-8"),
-  cases: z.strictObject({
-    ...(Object.fromEntries(denialReasons.map((r) => [r, errorCase])) as Record<(typeof denialReasons)[number], typeof errorCase>),
-    forbidden_grant: errorCase.optional().describe("needed by issue_key routes: the caller may not grant these scopes"),
-  }),
+  contentType: headerValue.default("application/json; charset=utf-8").describe("the Content-Type of every error"),
+  cases: z
+    .strictObject({
+      ...(Object.fromEntries(
+        Object.entries(defaultCases).map(([reason, fallback]) => [
+          reason,
+          errorCase.default(fallback).describe(`default: ${fallback.status} "${fallback.code}" "${fallback.message}"`),
+        ]),
+      ) as Record<keyof typeof defaultCases, ReturnType<typeof errorCase.default>>),
+      forbidden_grant: errorCase.optional().describe("needed by issue_key routes: the caller may not grant these scopes"),
+    })
+    .prefault({})
+    .describe("status, code and message for each refusal; a case left out gets its default"),
 });
 
 type FieldSpec =
@@ -153,19 +169,24 @@ type FieldSpec =
 
 const fieldSpec: z.ZodType<FieldSpec> = z.lazy(() =>
   z.union([
-    z.strictObject({ fake: z.enum(generatorNames), args: json.optional() }),
-    z.strictObject({ const: json }),
-    z.strictObject({ oneOf: z.array(json).min(1) }),
-    z.strictObject({ timestamp: z.enum(["created", "updated"]) }),
-    z.strictObject({ object: z.record(z.string(), fieldSpec) }),
-  ]),
+    z
+      .strictObject({ fake: z.enum(generatorNames).describe("the faker generator"), args: json.optional().describe("its options, e.g. { \"min\": 1 }") })
+      .describe("a value faker makes from the seed"),
+    z.strictObject({ const: json.describe("the value") }).describe("the same value in every record"),
+    z.strictObject({ oneOf: z.array(json.describe("a choice")).min(1).describe("the choices") }).describe("one of these values, picked from the seed"),
+    z.strictObject({ timestamp: z.enum(["created", "updated"]).describe("updated ones change on every update") }).describe("an ISO 8601 time from the mock's clock"),
+    z.strictObject({ object: z.record(z.string(), fieldSpec).describe("field → how it is made") }).describe("a nested object"),
+  ]).describe("how a field's value is made: one of the forms below"),
 );
 
 const model = z.strictObject({
-  idPrefix: z.string().default(""),
+  idPrefix: z.string().default("").describe('what generated ids start with, e.g. "user_"'),
   count: z.number().int().min(0).max(10_000).default(0).describe("records faker generates from the seed"),
-  fields: z.record(z.string(), fieldSpec).default({}),
-  records: z.array(z.looseObject({ id: z.string().min(1) })).default([]).describe("records stated verbatim"),
+  fields: z.record(z.string(), fieldSpec).default({}).describe("field → how the mock makes its value"),
+  records: z
+    .array(z.looseObject({ id: z.string().min(1).describe("the record's id, as routes' :id find it") }).describe("one record: its id and any fields"))
+    .default([])
+    .describe("records stated verbatim"),
 });
 
 type BodyField = {
@@ -183,40 +204,40 @@ type BodyField = {
 
 const bodyField: z.ZodType<BodyField> = z.lazy(() =>
   z.strictObject({
-    type: z.enum(["string", "number", "integer", "boolean", "array", "object"]),
-    required: z.boolean().optional(),
-    enum: z.array(json).optional(),
-    minLength: z.number().int().min(0).optional(),
-    maxLength: z.number().int().min(0).optional(),
-    minItems: z.number().int().min(0).optional(),
-    maxItems: z.number().int().min(0).optional(),
-    format: z.enum(["email", "date-time"]).optional(),
+    type: z.enum(["string", "number", "integer", "boolean", "array", "object"]).describe("its JSON type"),
+    required: z.boolean().optional().describe("absent, null or blank answers validation_failed"),
+    enum: z.array(json.describe("an allowed value")).optional().describe("the only values allowed"),
+    minLength: z.number().int().min(0).optional().describe("strings: fewest characters"),
+    maxLength: z.number().int().min(0).optional().describe("strings: most characters"),
+    minItems: z.number().int().min(0).optional().describe("arrays: fewest items"),
+    maxItems: z.number().int().min(0).optional().describe("arrays: most items"),
+    format: z.enum(["email", "date-time"]).optional().describe("strings: an email address or an ISO 8601 date-time"),
     future: z.boolean().optional().describe("date-time only: must be after the mock's clock"),
-    items: bodyField.optional(),
-  }),
+    items: bodyField.optional().describe("arrays: the rules for each item"),
+  }).describe("a JSON field and its rules"),
 );
 
 const dataAction = z.strictObject({
-  type: z.enum(["get", "list", "create", "update", "delete"]),
-  model: z.string().min(1),
+  type: z.enum(["get", "list", "create", "update", "delete"]).describe("what the route does to the model's records"),
+  model: z.string().min(1).describe("a models name"),
   id: z.string().optional().describe("a fixed record id (e.g. the current user); otherwise the :id path parameter"),
   wrap: z.string().optional().describe("list only: put the records under this property"),
 });
 
 const issueKeyAction = z.strictObject({
-  type: z.literal("issue_key"),
+  type: z.literal("issue_key").describe("issues a key, returning its plaintext once"),
   kind: z
     .strictObject({
       field: z.string().describe("the body field that picks the key kind"),
       default: z.string().describe("its value when the body leaves it out"),
-      map: z.record(z.string(), z.string()).describe("field value → keyKinds[].id"),
+      map: z.record(z.string(), z.string().describe("a keyKinds[].id")).describe("field value → keyKinds[].id"),
     })
     .describe("which kind of key to issue"),
   fields: z
     .strictObject({
-      scopes: z.string().default("scopes"),
-      expiresAt: z.string().default("expiresAt"),
-      label: z.string().default("name"),
+      scopes: z.string().default("scopes").describe("the field with the scopes to grant"),
+      expiresAt: z.string().default("expiresAt").describe("the field with an ISO 8601 expiry"),
+      label: z.string().default("name").describe("the field with the key's name"),
     })
     .default({ scopes: "scopes", expiresAt: "expiresAt", label: "name" })
     .describe("which body fields carry the new key's scopes, expiry and name"),
@@ -233,12 +254,15 @@ const issueKeyAction = z.strictObject({
   response: json.describe('the 201 body; "{{id}}", "{{prefix}}", "{{plaintext}}", "{{scopes}}", "{{createdAt}}", "{{expiresAt}}", "{{environment}}", "{{label}}" are filled in'),
 });
 
-const action = z.discriminatedUnion("type", [dataAction, issueKeyAction]);
+const action = z.discriminatedUnion("type", [
+  dataAction.describe("reads or changes a model's records"),
+  issueKeyAction.describe("a key-issuing endpoint: the plaintext in its response only"),
+]);
 
 const route = z.strictObject({
-  method: z.enum(httpMethods),
-  path: z.string().regex(/^\/[^?#]*$/, 'expected a path like "/v1/users/:id"'),
-  summary: z.string().optional(),
+  method: z.enum(httpMethods).describe("its HTTP method"),
+  path: z.string().regex(/^\/[^?#]*$/, 'expected a path like "/v1/users/:id"').describe('its path below the base URL; ":id" names a record'),
+  summary: z.string().optional().describe("what it is for, in a few words"),
   permission: z.string().optional().describe("the scope this route needs; else permissions.byMethod"),
   public: z.boolean().default(false).describe("keys of a publicRoutesOnly kind may call it"),
   body: z.record(z.string(), bodyField).optional().describe("the JSON body's fields"),
@@ -247,24 +271,24 @@ const route = z.strictObject({
     .optional()
     .describe("fields of the 2xx JSON body, with their types (of each item under action.wrap for a list)"),
   status: status(200, 299).optional(),
-  action,
+  action: action.describe("what the mock does on a request it lets through"),
 });
 
 const provenanceEntry = z.union([
-  z.strictObject({ documented: z.string().min(1).describe("a short quote of the source document") }),
-  z.strictObject({ assumed: z.string().min(1).describe("why: what the document leaves open") }),
-]);
+  z.strictObject({ documented: z.string().min(1).describe("a short quote of the source document") }).describe("the document states it"),
+  z.strictObject({ assumed: z.string().min(1).describe("why: what the document leaves open") }).describe("the fixture chose it"),
+]).describe("documented or assumed");
 
 const member = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().min(1).describe("how keys and sessions name this member"),
   role: z.string().min(1).describe('e.g. "owner" or "member"'),
-  name: z.string().optional(),
+  name: z.string().optional().describe("a display name"),
 });
 
 export const contractSchema = z.strictObject({
-  $schema: z.string().optional(),
-  name,
-  title: z.string().min(1),
+  $schema: z.string().optional().describe("where editors find this JSON Schema, e.g. ./contract.schema.json"),
+  name: name.describe("lower-case, used in paths (/moonkey/…) and on the command line"),
+  title: z.string().min(1).describe("the API's name as people write it"),
   source: z.string().optional().describe("the vendor document this contract transcribes"),
   provenance: z
     .record(z.string(), provenanceEntry)
@@ -278,19 +302,19 @@ export const contractSchema = z.strictObject({
     .boolean()
     .default(false)
     .describe("each key environment is its own deployment: a key of another environment is refused as unknown_key (the mock serves one, --environment)"),
-  credentials: z.array(credentialLocation).min(1),
-  keyKinds: z.array(keyKind).min(1),
-  permissions: permissions.default({ scopes: [], roles: {}, byMethod: {} }),
-  rateLimits: rateLimits.optional(),
-  errors,
-  members: z.array(member).default([]),
+  credentials: z.array(credentialLocation.describe("one place a key may travel")).min(1).describe("where the key travels; the first that carries one is read"),
+  keyKinds: z.array(keyKind.describe("one documented key format")).min(1).describe("the key formats the API documents"),
+  permissions: permissions.default({ scopes: [], roles: {}, byMethod: {} }).describe("what keys may do: scopes, roles, the scope each method needs"),
+  rateLimits: rateLimits.optional().describe("documented limits; none enforced where absent"),
+  errors: errors.describe("how every refusal is answered"),
+  members: z.array(member.describe("one org member")).default([]).describe("org members, where keys belong to people with roles (the wildcard rule, sessions)"),
   sessions: z
-    .strictObject({ ttlSeconds: z.number().int().positive().default(3600) })
+    .strictObject({ ttlSeconds: z.number().int().positive().default(3600).describe("how long a session JWT lasts") })
     .optional()
     .describe("members may also authenticate with a session JWT (issued by POST /__keymock/sessions) where keys are accepted"),
-  keys: z.array(seededKey).default([]),
-  models: z.record(name, model).default({}),
-  routes: z.array(route).min(1),
+  keys: z.array(seededKey.describe("one seeded key")).default([]).describe("keys the mock holds from the start"),
+  models: z.record(name, model.describe("one resource's records")).default({}).describe("the resources routes act on"),
+  routes: z.array(route.describe("one route")).min(1).describe("the API's routes"),
 });
 
 export type Contract = z.output<typeof contractSchema>;

@@ -1,5 +1,4 @@
 import type { Argv, CommandModule, InferredOptionTypes, Options } from "yargs";
-import type { KeyRole } from "../../../conformance/key-roles.js";
 
 const reporters = ["terminal", "junit", "json"] as const;
 export type ReporterName = (typeof reporters)[number];
@@ -8,21 +7,20 @@ const options = {
   fixture: { type: "string", requiresArg: true, describe: "the contract: a bundled name or a fixture file (required)" },
   "base-url": { type: "string", requiresArg: true, describe: "check this deployment instead of an in-process mock" },
   key: { type: "string", array: true, requiresArg: true, describe: "a key for a role, as role=value (see --list); or KEYMOCK_KEY_<ROLE>" },
+  route: {
+    type: "string",
+    array: true,
+    requiresArg: true,
+    describe: 'where a contract route the document does not name is on the target, e.g. "POST /v1/transactions=POST /api/transfers"',
+  },
+  strict: { type: "boolean", default: false, describe: "fail, not warn, where an assumed fact differs" },
   "allow-destructive": { type: "boolean", default: false, describe: "on a --base-url, also run checks that use up quota or create keys" },
   list: { type: "boolean", default: false, describe: "print the key roles and checks, one a line, and stop" },
   reporter: { type: "string", default: "terminal", describe: `report format: ${reporters.join(", ")}` },
   output: { type: "string", requiresArg: true, describe: "write the report to this file instead of stdout" },
 } as const satisfies Record<string, Options>;
 
-// KEYMOCK_KEY_<ROLE> reaches yargs through .env("KEYMOCK") as --key-<role>: declared, so .strict() accepts it.
-const roles = ["valid", "revoked", "expired", "limited", "public", "member"] as const;
-const everyRole: Exclude<KeyRole, (typeof roles)[number]> extends never ? true : never = true;
-const roleOptions = Object.fromEntries(roles.map((role) => [`key-${role}`, { type: "string", hidden: true }])) as Record<
-  `key-${KeyRole}`,
-  { type: "string"; hidden: true }
->;
-
-type Flags = InferredOptionTypes<typeof options & typeof roleOptions>;
+type Flags = InferredOptionTypes<typeof options>;
 
 export const conformanceCommand: CommandModule<object, Flags> = {
   command: "conformance",
@@ -30,7 +28,6 @@ export const conformanceCommand: CommandModule<object, Flags> = {
   builder: (yargs: Argv) =>
     yargs
       .options(options)
-      .options(roleOptions)
       .example("$0 conformance --fixture moonkey", "every check against an in-process MoonKey mock")
       .example("$0 conformance --fixture moonkey --base-url $STAGING --key valid=$KEY", "against a deployment"),
   handler: async (flags) => {
@@ -39,9 +36,11 @@ export const conformanceCommand: CommandModule<object, Flags> = {
     if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(baseUrl)) {
       throw new Error(`[keymock] --base-url must be an http:// or https:// URL, got "${baseUrl}".`);
     }
-    const keys = [...(flags.key ?? []), ...roles.flatMap((role) => (flags[`key-${role}`] ? [`${role}=${flags[`key-${role}`]}`] : []))];
-    for (const pair of keys) {
-      if (!/^[a-z]+=.+/.test(pair)) throw new Error(`[keymock] --key takes role=value, e.g. --key valid=sk_test_…; got "${pair}".`);
+    for (const pair of flags.key ?? []) {
+      if (!/^[a-z][\w-]*=.+/.test(pair)) throw new Error(`[keymock] --key takes role=value, e.g. --key valid=sk_test_…; got "${pair}".`);
+    }
+    for (const pair of flags.route ?? []) {
+      if (!/^[A-Z]+ \/\S*=\S/.test(pair)) throw new Error(`[keymock] --route takes "METHOD /contract/path=METHOD /path/on/target", e.g. --route "POST /v1/transactions=POST /api/transfers"; got "${pair}".`);
     }
     const reporter = reporters.find((r) => r === flags.reporter);
     if (!reporter) throw new Error(`[keymock] --reporter takes ${reporters.join(", ")}; got "${flags.reporter}".`);
@@ -49,7 +48,9 @@ export const conformanceCommand: CommandModule<object, Flags> = {
     await runConformanceCommand({
       fixture: flags.fixture,
       baseUrl,
-      keys,
+      keys: flags.key ?? [],
+      routes: flags.route ?? [],
+      strict: flags.strict,
       allowDestructive: flags["allow-destructive"],
       list: flags.list,
       reporter,

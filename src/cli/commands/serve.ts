@@ -17,6 +17,11 @@ const options = {
     requiresArg: true,
     describe: 'departures from the documented limits: "off", "scale=0.01" (1000/min becomes 10/min), "ietf" (add RateLimit headers)',
   },
+  environment: {
+    type: "string",
+    requiresArg: true,
+    describe: "where a contract's environments are separate deployments (Monei), the one to serve; default its first",
+  },
   admin: { type: "boolean", default: true, describe: "serve the /__keymock/ admin API (--no-admin switches it off)" },
 } as const satisfies Record<string, Options>;
 
@@ -49,6 +54,7 @@ export const serveCommand: CommandModule<object, Flags> = {
       startAt: flags.clock === undefined ? undefined : Date.parse(flags.clock),
       rateLimit: flags["rate-limit"],
       admin: flags.admin,
+      environment: flags.environment,
     });
   },
 };
