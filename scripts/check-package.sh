@@ -50,8 +50,16 @@ step "the installed CLI"
 npx --no-install mock-server --version
 npx --no-install mock-server --help > /dev/null
 
-step "the README's library examples, in vitest"
-npx --no-install vitest run --root . --dir readme
+step "the README's library examples, in vitest, with the installed mock-server as their STAGING_URL"
+node_modules/.bin/mock-server --fixture moonkey --port 0 > server.log 2>&1 &
+server=$!
+trap 'kill "$server" 2> /dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do grep -q "listening on" server.log && break; sleep 0.1; done
+STAGING_URL="$(sed -n 's/^keymock listening on \(http[^ ]*\).*/\1/p' server.log)"
+[ -n "$STAGING_URL" ] || { cat server.log >&2; echo "the installed mock-server did not start" >&2; exit 1; }
+# MoonKey's documented test key: the README's conformance example reads it as process.env.KEY.
+STAGING_URL="$STAGING_URL" KEY=sk_test_pRqweh3wvWmJAAVYv7Z0T5iPLzFM4ql0muoyQcjOxGeN3p1r npx --no-install vitest run --root . --dir readme
+kill "$server"
 
 step "every entry type-checks with skipLibCheck: false (bundler, node16, nodenext; the root without @types/node)"
 for resolution in bundler node16 nodenext browser; do
