@@ -12,6 +12,7 @@ export type { Problem } from "./contract/contract-error.js";
 export { createEngine, MAX_BODY_BYTES } from "./engine/engine.js";
 export { errorBody } from "./contract/render.js";
 export type { Engine, EngineOptions, EngineRequest, EngineResult } from "./engine/engine.js";
+export type { RecordStorage } from "./engine/records.js";
 
 // The engine as a fetch-style function (web Request in, Response out): no server, no port, runs wherever fetch does.
 export { fetchHandler } from "./adapters/fetch-handler.js";

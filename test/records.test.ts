@@ -50,3 +50,39 @@ describe("records in @msw/data collections", () => {
     expect(seeded.status).toBe(200);
   });
 });
+
+describe("records that persist (handlersFor(name, { persist: true }) in a browser)", () => {
+  const memoryStorage = () => {
+    const items = new Map<string, string>();
+    return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), items };
+  };
+  const post = (email: string) => ({ ...get("/v1/auth/users"), method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ email }) });
+
+  it("gives a new engine on the same storage the records the last one created, and new ids that do not repeat", async () => {
+    const storage = memoryStorage();
+    const first = await createEngine(moonkey, { persist: { storage } });
+    const { id } = JSON.parse((await first.handle(post("kept@example.com"))).body) as { id: string };
+    expect([...storage.items.keys()]).toEqual(["keymock/moonkey/records"]);
+
+    const reloaded = await createEngine(moonkey, { persist: { storage } });
+    const kept = await reloaded.handle(get(`/v1/auth/users/${id}`));
+    expect(kept.status).toBe(200);
+    expect(JSON.parse(kept.body)).toMatchObject({ id, email: "kept@example.com" });
+    const next = JSON.parse((await reloaded.handle(post("next@example.com"))).body) as { id: string };
+    expect(next.id).not.toBe(id);
+  });
+
+  it("starts from the seed without storage, and reset() puts the seed back in storage", async () => {
+    const storage = memoryStorage();
+    const engine = await createEngine(moonkey, { persist: { storage } });
+    const { id } = JSON.parse((await engine.handle(post("gone@example.com"))).body) as { id: string };
+    engine.reset();
+    expect((await engine.handle(get(`/v1/auth/users/${id}`))).status).toBe(404);
+    const reloaded = await createEngine(moonkey, { persist: { storage } });
+    expect((await reloaded.handle(get(`/v1/auth/users/${id}`))).status).toBe(404);
+  });
+
+  it("says where persist: true cannot work (no localStorage in Node)", async () => {
+    await expect(createEngine(moonkey, { persist: true })).rejects.toThrow("[keymock] persist: true needs localStorage (a browser page); elsewhere pass persist: { storage }.");
+  });
+});

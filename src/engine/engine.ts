@@ -11,7 +11,7 @@ import { messageFor } from "../contract/render.js";
 import { compileKeyFormats } from "./key-formats.js";
 import { KeyStore } from "./key-store.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
-import { RecordStore } from "./records.js";
+import { RecordStore, type PersistOptions, type RecordStorage } from "./records.js";
 import { Router } from "./router.js";
 import { storeSeededKey } from "./seed-keys.js";
 import { servedEnvironment } from "../contract/environments.js";
@@ -51,6 +51,11 @@ export interface EngineOptions {
   rateLimit?: RateLimitOptions;
   /** where each environment is its own deployment (contract.separateEnvironments): the one to serve; default the first */
   environment?: string;
+  /**
+   * keep records across page reloads: true stores them in the browser's localStorage under "keymock/<contract>/records";
+   * or give a storage and key. reset() restores the seeded records there too.
+   */
+  persist?: boolean | { storage?: RecordStorage; key?: string };
 }
 
 export interface Engine {
@@ -77,7 +82,7 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
   const router = new Router(contract.routes);
   const keys = new KeyStore();
   const limiter = new RateLimiter(contract, clock.now, options.rateLimit);
-  const records = new RecordStore(contract, seed, clock.now);
+  const records = new RecordStore(contract, seed, clock.now, persistOptions(contract, options.persist));
   const cors = corsPolicy(contract, options.rateLimit?.ietf ?? false);
   const environment = servedEnvironment(contract, options.environment);
   const guards: GuardContext = { contract, formats: compileKeyFormats(contract), keys, limiter, now: clock.now, environment };
@@ -164,4 +169,12 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
       return response;
     },
   };
+}
+
+function persistOptions(contract: Contract, persist: EngineOptions["persist"]): PersistOptions | undefined {
+  if (!persist) return undefined;
+  const given = persist === true ? {} : persist;
+  const storage = given.storage ?? (globalThis as { localStorage?: RecordStorage }).localStorage;
+  if (!storage) throw new Error("[keymock] persist: true needs localStorage (a browser page); elsewhere pass persist: { storage }.");
+  return { storage, key: given.key ?? `keymock/${contract.name}/records` };
 }

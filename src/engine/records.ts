@@ -6,6 +6,18 @@ import { recordSchema, type Row } from "./record-schema.js";
 
 export type { Row } from "./record-schema.js";
 
+/** Where persisted records live: localStorage in a browser, or anything with the same two methods. */
+export interface RecordStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export interface PersistOptions {
+  storage: RecordStorage;
+  /** the storage key; one per contract */
+  key: string;
+}
+
 /**
  * The records a contract serves: one @msw/data collection per model, its schema built from the fixture's fields.
  * Writes are asynchronous (@msw/data validates through Standard Schema); every operation waits for a reset that is
@@ -23,6 +35,7 @@ export class RecordStore {
     private readonly contract: Contract,
     private readonly seed: number,
     private readonly now: () => number,
+    private readonly persist?: PersistOptions,
   ) {
     for (const [name, model] of Object.entries(contract.models)) {
       this.collections.set(name, new Collection({ schema: recordSchema(name, model) }));
@@ -30,7 +43,9 @@ export class RecordStore {
       this.updatedFields.set(name, stamped.map(([field]) => field));
     }
     this.faker = createFaker(seed);
-    this.reset();
+    const stored = this.stored();
+    if (stored) this.load(stored);
+    else this.reset();
   }
 
   /** Resolves once the seeded records are in place (after construction or the latest reset). */
@@ -46,13 +61,35 @@ export class RecordStore {
       const generated = Array.from({ length: model.count }, () => ({ id: this.newId(model), ...this.generate(model.fields, "seed") }) as Row);
       return [name, [...model.records.map((record) => structuredClone(record) as Row), ...generated]] as const;
     });
+    this.load(Object.fromEntries(rows));
+  }
+
+  private load(rows: Record<string, readonly Row[]>): void {
     this.seeded = this.seeded.then(async () => {
-      for (const [name, records] of rows) {
-        const collection = this.collection(name);
+      for (const [name, collection] of this.collections) {
         collection.clear();
-        for (const row of records) await collection.create(row);
+        for (const row of rows[name] ?? []) await collection.create(row);
       }
+      this.save();
     });
+  }
+
+  /** The records a page stored before it was reloaded (persist), or undefined to start from the seed. */
+  private stored(): Record<string, Row[]> | undefined {
+    const text = this.persist?.storage.getItem(this.persist.key);
+    if (!text) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, Row[]>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private save(): void {
+    if (!this.persist) return;
+    const all = Object.fromEntries([...this.collections].map(([name, collection]) => [name, collection.all()]));
+    this.persist.storage.setItem(this.persist.key, JSON.stringify(all));
   }
 
   async get(model: string, id: string): Promise<Row | undefined> {
@@ -68,24 +105,34 @@ export class RecordStore {
   async create(modelName: string, values: Record<string, unknown>): Promise<Row> {
     await this.seeded;
     const model = this.contract.models[modelName] as Model;
-    return this.collection(modelName).create({ id: this.newId(model), ...this.generate(model.fields, "create"), ...values } as Row);
+    const collection = this.collection(modelName);
+    // Records restored from storage were made with the same seeded faker, so a new id may repeat one of theirs.
+    let id = this.newId(model);
+    while (collection.findFirst((q) => q.where((row) => row.id === id))) id = this.newId(model);
+    const row = await collection.create({ id, ...this.generate(model.fields, "create"), ...values } as Row);
+    this.save();
+    return row;
   }
 
   async update(modelName: string, id: string, values: Record<string, unknown>): Promise<Row | undefined> {
     await this.seeded;
     const stamp = new Date(this.now()).toISOString();
     const stamped = this.updatedFields.get(modelName) ?? [];
-    return this.collection(modelName).update((q) => q.where((row) => row.id === id), {
+    const row = await this.collection(modelName).update((q) => q.where((row) => row.id === id), {
       data(row) {
         Object.assign(row, values, { id });
         for (const field of stamped) row[field] = stamp;
       },
     });
+    this.save();
+    return row;
   }
 
   async delete(model: string, id: string): Promise<boolean> {
     await this.seeded;
-    return this.collection(model).delete((q) => q.where((row) => row.id === id)) !== undefined;
+    const deleted = this.collection(model).delete((q) => q.where((row) => row.id === id)) !== undefined;
+    this.save();
+    return deleted;
   }
 
   private collection(model: string): Collection<ReturnType<typeof recordSchema>> {
