@@ -50,12 +50,12 @@ export function checkSemantics(contract: Contract): Problem[] {
     });
   });
 
+  // A parameter inside a path (/branches/:branch/guides) scopes it and matches any value; the last one names a record.
   contract.routes.forEach((route, i) => {
     const reads = route.action.type === "get" || route.action.type === "update" || route.action.type === "delete" ? (route.action.id === undefined ? ["id"] : []) : [];
-    for (const [, param] of route.path.matchAll(/:(\w+)/g)) {
-      if (!reads.includes(param as string)) {
-        report(["routes", i, "path"], `the path parameter ":${param}" is read by no action (a ${route.action.type} route${reads.length > 0 ? " reads :id" : " reads none"}); use ":id" on a get, update or delete route, or a fixed path`);
-      }
+    const param = /\/:(\w+)$/.exec(route.path)?.[1];
+    if (param !== undefined && !reads.includes(param)) {
+      report(["routes", i, "path"], `the path parameter ":${param}" is read by no action (a ${route.action.type} route${reads.length > 0 ? " reads :id" : " reads none"}); use ":id" on a get, update or delete route, or a fixed path`);
     }
   });
   return problems;
