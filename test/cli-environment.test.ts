@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const bin = "bin/mock-server.js";
@@ -48,5 +50,32 @@ describe("mock-server on yargs: version, environment, completion", () => {
     expect(script.stdout).toContain("complete -o bashdefault -o default -F _mock-server_yargs_completions mock-server");
     const words = await runToEnd(["--get-yargs-completions", "mock-server", ""]);
     expect(words.stdout.split("\n")).toEqual(expect.arrayContaining(["serve", "validate", "conformance"]));
+  });
+});
+
+describe("mock-server init, openapi and import on the command line", () => {
+  it("writes a starter contract that validate accepts", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "keymock-init-")), "acme.json");
+    const init = await runToEnd(["init", "--name", "acme", "--out", out, "--header", "X-API-Key", "--prefix", "sandbox=acme_sb_"]);
+    expect(init).toMatchObject({ code: 0, stderr: "" });
+    expect(init.stdout).toContain("1 key environments, 4 routes");
+    const validated = await runToEnd(["validate", out]);
+    expect(validated.code).toBe(0);
+    expect(validated.stdout).toContain(": ok (");
+    expect(await runToEnd(["init", "--name", "acme", "--out", out])).toMatchObject({ code: 1 });
+  });
+
+  it("prints a bundled contract as OpenAPI 3.1", async () => {
+    const result = await runToEnd(["openapi", "--fixture", "moonkey"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ openapi: "3.1.0", servers: [{ url: "https://api.moonkey.fun" }] });
+  });
+
+  it("drafts a contract from an OpenAPI document, and asks for one when none is given", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "keymock-import-")), "petstore.json");
+    const result = await runToEnd(["import", "node_modules/@readme/oas-examples/3.0/yaml/petstore.yaml", "--out", out]);
+    expect(result.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(await runToEnd(["import"])).toMatchObject({ code: 1, stderr: '[keymock] import needs an OpenAPI document, e.g. "mock-server import openapi.yaml".\n' });
   });
 });

@@ -1,10 +1,13 @@
 import yargs from "yargs";
 import manifest from "../../package.json" with { type: "json" };
 import { conformanceCommand } from "./commands/conformance.js";
+import { importCommand } from "./commands/import.js";
+import { initCommand } from "./commands/init.js";
+import { openapiCommand } from "./commands/openapi.js";
 import { serveCommand } from "./commands/serve.js";
 import { validateCommand } from "./commands/validate.js";
 
-const commandNames = ["serve", "validate", "conformance", "completion"];
+const commandNames = ["serve", "validate", "conformance", "init", "openapi", "import", "completion"];
 
 /**
  * The mock-server command line, on yargs. A failure sets process.exitCode (1) and prints one line on stderr.
@@ -34,6 +37,9 @@ function parserFor(argv: string[], { serveByDefault }: { serveByDefault: boolean
       .command(serveByDefault ? serveCommand : { ...serveCommand, command: "serve" })
       .command(validateCommand)
       .command(conformanceCommand)
+      .command(initCommand)
+      .command(openapiCommand)
+      .command(importCommand)
       .strict()
       .recommendCommands()
       // Every flag can also come from the environment: KEYMOCK_PORT=4010, KEYMOCK_FIXTURE=moonkey.
