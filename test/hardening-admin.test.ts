@@ -158,3 +158,11 @@ describe("finding 6: every admin input is bounded, and none leaves state that fa
     expect((await request(app).post("/__keymock/keys").send({ kind: "secret_test" })).status).toBe(201);
   });
 });
+
+describe("finding 6: a scaled limit stays a whole number a client can read", () => {
+  it("caps --rate-limit scale=1e300 at a limit of 1,000,000,000", async () => {
+    const { app } = await appFor("moonkey", { rateLimit: { scale: 1e300 } });
+    const response = await request(app).get("/v1/auth/users/user_123").set(moonkey);
+    expect(response.headers["x-ratelimit-limit"]).toBe("1000000000");
+  });
+});

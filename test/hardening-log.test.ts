@@ -12,6 +12,8 @@ describe("finding 7: keys in the query string are redacted in the log like heade
     [`/v1/auth/users/user_123?api_key=${key}`, "?api_key=sk_test_…3p1r"],
     [`/v1/auth/users/user_123?expand=x&k=${key}`, "?expand=x&k=sk_test_…3p1r"],
     [`/v1/auth/users/user_123?token=${encodeURIComponent("opaque-secret-value-1234")}`, "?token=…1234"],
+    ["/v1/auth/users/user_123?apiKey=opaque-secret-value-1234&x=1", "?apiKey=…1234&x=1"],
+    ["/v1/auth/users/user_123?client_secret=opaque-secret-value-1234", "?client_secret=…1234"],
     ["/v1/auth/users/user_123?access_token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXZhbHVl", "?access_token=…bHVl"],
   ])("logs %s with the key cut to prefix and last 4", async (url, shown) => {
     const lines: string[] = [];
@@ -27,8 +29,8 @@ describe("finding 7: keys in the query string are redacted in the log like heade
   it("leaves ordinary query values as they are", async () => {
     const lines: string[] = [];
     const app = createRequestListener([{ prefix: "", engine: await createEngine(bundledContract("moonkey")) }], { log: (line) => lines.push(line) });
-    await request(app).get("/v1/auth/users?limit=5&expand=sessions");
-    expect(lines[0]).toContain("/v1/auth/users?limit=5&expand=sessions ");
+    await request(app).get("/v1/auth/users?limit=5&expand=sessions&design=blue&keyword=x");
+    expect(lines[0]).toContain("/v1/auth/users?limit=5&expand=sessions&design=blue&keyword=x ");
   });
 });
 

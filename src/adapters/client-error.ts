@@ -24,9 +24,10 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
   if (!pending) {
     const head = `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`;
     socket.end(`${head}${body}`);
-  } else if (!pending.req.complete && !pending.headersSent) {
-    // The request being answered is the broken one (its body's framing): answer it instead.
-    pending.writeHead(status, { "Content-Type": "application/json; charset=utf-8", Connection: "close" }).end(body);
+  } else if (!pending.req.complete) {
+    // The request being answered is the broken (or timed-out) one: answer it if nothing has gone out yet, else close.
+    if (pending.headersSent) socket.destroy();
+    else pending.writeHead(status, { "Content-Type": "application/json; charset=utf-8", Connection: "close" }).end(body);
   } else {
     // Bytes after a complete request: its answer goes first, then this one, in order.
     pending.once("finish", () => setImmediate(() => answerClientError(error, socket)));

@@ -1,8 +1,8 @@
-// The dashboard at /__keymock/ (under each prefix): its page and assets, built into dashboard-assets.json at build
+// The dashboard at /__keymock/ (under each prefix): its page and assets, built into dashboard-assets.ts at build
 // time, and its live event stream. Served here, not by the engine: the engine runs in browsers, where neither a
 // page nor a long-lived stream means anything.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import assets from "../dashboard/dashboard-assets.json" with { type: "json" };
+import { dashboardAssets as assets } from "../dashboard/dashboard-assets.js";
 import type { ActivityEvent } from "../engine/activity.js";
 import { ADMIN_PREFIX } from "../engine/admin.js";
 import { json, type EngineResponse } from "../engine/envelope.js";

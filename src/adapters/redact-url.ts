@@ -1,4 +1,10 @@
-const secretName = /key|token|secret|auth|sig|pass|credential/i;
+const secretWords = new Set(["key", "apikey", "token", "secret", "auth", "authorization", "password", "passwd", "sig", "signature", "credential", "credentials", "jwt"]);
+
+/** api_key, apiKey, X-Api-Key, access_token, client_secret, …: the name's last word says it carries a secret. */
+function namesASecret(name: string): boolean {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return secretWords.has(words.at(-1) ?? "");
+}
 const jwtShape = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /**
@@ -17,7 +23,7 @@ export function redactUrl(url: string, prefixes: readonly string[]): string {
     const raw = pair.slice(eq + 1);
     const value = safeDecode(raw);
     const prefix = prefixes.find((p) => p !== "" && value.startsWith(p));
-    if (prefix === undefined && !secretName.test(safeDecode(name)) && !jwtShape.test(value)) return pair;
+    if (prefix === undefined && !namesASecret(safeDecode(name)) && !jwtShape.test(value)) return pair;
     return `${name}=${hint(value, prefix ?? "")}`;
   });
   return `${url.slice(0, query)}?${pairs.join("&")}`;

@@ -1,15 +1,13 @@
-// Written by scripts/compile-bundled.js at build time: fixtures/*.json validated, defaults filled in.
-// A JSON import, so browser bundles get the contracts without a file read and without zod.
-import compiled from "./bundled-contracts.json" with { type: "json" };
+// The contracts compiled by scripts/compile-bundled.js at build time: fixtures/*.json validated, defaults filled in.
+// A module of plain data, so browser bundles get the contracts without a file read and without zod.
+import { compiledContracts, type BundledName } from "./bundled-contracts.js";
 import type { Contract } from "./schema.js";
 
-const bundledContracts = compiled as Record<keyof typeof compiled, Contract>;
-
-export type BundledName = keyof typeof compiled;
-export const bundledNames = Object.keys(bundledContracts) as BundledName[];
+export type { BundledName } from "./bundled-contracts.js";
+export const bundledNames = Object.keys(compiledContracts) as BundledName[];
 
 export function isBundledName(name: string): name is BundledName {
-  return Object.hasOwn(bundledContracts, name);
+  return Object.hasOwn(compiledContracts, name);
 }
 
 /**
@@ -18,7 +16,7 @@ export function isBundledName(name: string): name is BundledName {
  */
 export function bundledContract(name: BundledName): Contract {
   if (!isBundledName(name)) throw unknownName(name);
-  return structuredClone(bundledContracts[name]);
+  return structuredClone(compiledContracts[name]);
 }
 
 /** A bundled name or a Contract; anything else is refused with a message that says what to pass. */

@@ -17,7 +17,7 @@ import { messageFor, type Vars } from "../contract/render.js";
 import { compileKeyFormats } from "./key-formats.js";
 import { KeyStore, type StoredKey } from "./key-store.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
-import { RecordStore } from "./records.js";
+import { RecordStore, type PersistOptions, type RecordStorage } from "./records.js";
 import { Router, type RouteMatch } from "./router.js";
 import { storeSeededKey } from "./seed-keys.js";
 import { servedEnvironment } from "../contract/environments.js";
@@ -68,6 +68,11 @@ export interface EngineOptions {
   adminToken?: string | undefined;
   /** where each environment is its own deployment (contract.separateEnvironments): the one to serve; default the first */
   environment?: string;
+  /**
+   * keep records across page reloads: true stores them in the browser's localStorage under "keymock/<contract>/records";
+   * or give a storage and key. reset() restores the seeded records there too.
+   */
+  persist?: boolean | { storage?: RecordStorage; key?: string };
   /** add X-Keymock-Decision to every contract response, naming the decision (default false: no contract has it) */
   explain?: boolean;
 }
@@ -111,7 +116,7 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
   const router = new Router(contract.routes);
   const keys = new KeyStore();
   const limiter = new RateLimiter(contract, clock.now, options.rateLimit);
-  const records = new RecordStore(contract, seed, clock.now, limits.maxRecords);
+  const records = new RecordStore(contract, seed, clock.now, persistOptions(contract, options.persist), limits.maxRecords);
   const explain = options.explain ?? false;
   const cors = corsPolicy(contract, options.rateLimit?.ietf ?? false, explain ? [EXPLAIN_HEADER] : []);
   const activity = new Activity();
@@ -134,10 +139,11 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
   }
   // The record store and the limiter start in their seeded state; generating the records twice cost ~4 ms of start-up (medians of six).
   seedKeys();
+  await records.ready();
 
   // The decision path (DESIGN.md): preflight → admin → route → authorize → body → action. Each step returns the
   // answer that ends the request, or the value the next step needs.
-  function respond(request: EngineRequest): EngineResult {
+  function respond(request: EngineRequest): EngineResult | Promise<EngineResult> {
     const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase();
     const adminPath = isAdminPath(request.path);
     if (method === "OPTIONS") return { status: 204, headers: adminPath ? {} : preflightHeaders(cors, request.headers["origin"]), body: "" };
@@ -162,7 +168,8 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
     };
     const body = readRouteBody(match.route, method, request, vars);
     if ("refusal" in body) return withKey(body.refusal);
-    return withKey(act(match, decision.key, body.value, request.query, vars));
+    const answer = act(match, decision.key, body.value, request.query, vars);
+    return answer instanceof Promise ? answer.then(withKey) : withKey(answer);
   }
 
   function answerAdmin(request: EngineRequest, method: string): EngineResponse {
@@ -183,7 +190,7 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
     return { refusal: read.reason === "validation_failed" ? renderProblems(vars, read.problems) : renderDenial(contract, read.reason, vars) };
   }
 
-  function act(match: RouteMatch, caller: StoredKey, body: Record<string, unknown>, query: string | undefined, vars: Vars): EngineResponse {
+  function act(match: RouteMatch, caller: StoredKey, body: Record<string, unknown>, query: string | undefined, vars: Vars): EngineResponse | Promise<EngineResponse> {
     const { action } = match.route;
     if (action.type === "issue_key") {
       if (keys.issuedCount() >= limits.maxKeys) return renderFull(`${limits.maxKeys} issued keys (limits.maxKeys in the contract)`, vars);
@@ -195,10 +202,10 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
       if ("problem" in read) return renderProblems(vars, [read.problem]);
       page = read.page;
     }
-    const result = runAction(records, match.route, action, match.params, body, page);
-    if (!result.found && result.full) return renderFull(`${limits.maxRecords} ${action.model} records (limits.maxRecords in the contract)`, vars);
-    if (!result.found) return renderDenial(contract, "not_found", vars);
-    return json(result.status, result.body);
+    return runAction(records, match.route, action, match.params, body, page).then((result) => {
+      if (!result.found && result.full) return renderFull(`${limits.maxRecords} ${action.model} records (limits.maxRecords in the contract)`, vars);
+      return result.found ? json(result.status, result.body) : renderDenial(contract, "not_found", vars);
+    });
   }
 
   function renderFull(holds: string, vars: Vars): EngineResult {
@@ -231,7 +238,7 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
     adminAccess: admin ? { api: (headers) => guardAdmin(headers, options.adminToken), page: (headers) => guardAdminPage(headers, options.adminToken) } : undefined,
     reset,
     async handle(request) {
-      const response = respond(request);
+      const response = await respond(request);
       const contractRequest = request.method.toUpperCase() !== "OPTIONS" && !isAdminPath(request.path);
       if (contractRequest) recordDecision(request, response);
       // The mock's own time, so a client that reads Date sees the clock the keys and windows run on.
@@ -241,4 +248,12 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
       return response;
     },
   };
+}
+
+function persistOptions(contract: Contract, persist: EngineOptions["persist"]): PersistOptions | undefined {
+  if (!persist) return undefined;
+  const given = persist === true ? {} : persist;
+  const storage = given.storage ?? (globalThis as { localStorage?: RecordStorage }).localStorage;
+  if (!storage) throw new Error("[keymock] persist: true needs localStorage (a browser page); elsewhere pass persist: { storage }.");
+  return { storage, key: given.key ?? `keymock/${contract.name}/records` };
 }
