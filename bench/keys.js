@@ -7,7 +7,8 @@ const request = { method: "GET", path: "/v1/auth/users/user_123", headers: { aut
 const options = { rateLimit: { scale: 1_000_000 } };
 
 async function engineWith(extraKeys) {
-  const engine = await createEngine(bundledContract("moonkey"), options);
+  // The keys cap (limits.maxKeys, default 1000) raised above what this bench issues.
+  const engine = await createEngine({ ...bundledContract("moonkey"), limits: { maxKeys: 200_000 } }, options);
   const body = JSON.stringify({ kind: "secret_test", scopes: ["users:read"] });
   for (let i = 0; i < extraKeys; i++) {
     const response = await engine.handle({ method: "POST", path: "/__keymock/keys", headers: { "content-type": "application/json" }, body });

@@ -1,6 +1,7 @@
 // Starts bare node:http, bare express and keymock (and, with --peers, Prism and WireMock) in one run and prints cold
 // start, req/s, p99 and peak RSS with ratios to the baselines. Servers are pinned to core 0 and the load generator
 // to core 1 where taskset exists. Usage: npm run bench [-- --duration 5 --starts 5 --connections 50 --peers]
+// `--compare <dir>` adds the keymock built in another checkout (e.g. a clone at an earlier commit) to the same run.
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -14,6 +15,7 @@ const flag = (name, fallback) => (argv.includes(`--${name}`) ? Number(argv[argv.
 const duration = flag("duration", 5);
 const starts = flag("starts", 5);
 const connections = flag("connections", 50);
+const compare = argv.includes("--compare") ? argv[argv.indexOf("--compare") + 1] : undefined;
 const key = "sk_test_pRqweh3wvWmJAAVYv7Z0T5iPLzFM4ql0muoyQcjOxGeN3p1r";
 const path = "/v1/auth/users/user_123";
 const benchDir = fileURLToPath(new URL(".", import.meta.url));
@@ -22,14 +24,13 @@ if (pin) spawnSync("taskset", ["-cp", "1", String(process.pid)]);
 
 let port = 0;
 const node = (script) => () => [process.execPath, script];
+const keymock = (bin) => () => [process.execPath, bin, "--fixture", "moonkey", "--port", String(port), "--rate-limit", "scale=100000"];
 const systems = [
   { name: "bare node:http (same check)", command: node("bench/baselines/node-http.js") },
   { name: "bare express 5 (same check)", command: node("bench/baselines/express.js") },
   // Limit raised (scale) so the rate limiter runs on every request but never trips.
-  {
-    name: "keymock --fixture moonkey",
-    command: () => [process.execPath, "bin/mock-server.js", "--fixture", "moonkey", "--port", String(port), "--rate-limit", "scale=100000"],
-  },
+  { name: "keymock --fixture moonkey", command: keymock("bin/mock-server.js") },
+  ...(compare ? [{ name: `keymock at ${compare}`, command: keymock(`${compare}/bin/mock-server.js`) }] : []),
   ...(argv.includes("--peers") ? peerSystems(benchDir, () => port) : []),
 ];
 

@@ -103,7 +103,7 @@ export function expectAllowed(v: Verdict, reply: Reply, basis: Segment[][], what
 /** A success as the route documents it: its status, JSON, and the response fields with their types. */
 export function expectSuccess(contract: Contract, v: Verdict, route: Route, reply: Reply): void {
   const index = contract.routes.indexOf(route);
-  const status = route.status ?? (route.method === "POST" && route.action.type === "create" ? 201 : 200);
+  const status = route.status ?? (route.action.type === "create" ? 201 : 200);
   const statusFact: Segment[] = route.status !== undefined ? ["routes", index, "status"] : ["routes", index];
   if (!v.fact(statusFact, `status of ${route.method} ${route.path}`, reply.status === status, status, `${reply.status} ${excerpt(reply.text)}`)) return;
   const contentType = reply.header("content-type") ?? "";

@@ -6,6 +6,26 @@ import { build } from "esbuild";
 
 rmSync("dist/cli", { recursive: true, force: true });
 
+/** @type {import("esbuild").Plugin} */
+const externalContracts = {
+  name: "external-bundled-contracts",
+  setup(build) {
+    build.onResolve({ filter: /\/bundled-contracts\.js$/ }, () => ({ path: "#bundled-contracts", external: true }));
+  },
+};
+
+/**
+ * yargs' help columns are measured by string-width, which builds an Intl.Segmenter and Unicode-property regexes as
+ * it loads; the CLI's help is ASCII plus "…", so src/cli/string-width.ts counts code points instead (bench/RESULTS.md).
+ * @type {import("esbuild").Plugin}
+ */
+const asciiStringWidth = {
+  name: "ascii-string-width",
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, () => ({ path: new URL("../src/cli/string-width.ts", import.meta.url).pathname }));
+  },
+};
+
 await build({
   entryPoints: { "mock-server": "src/cli/main.ts" },
   outdir: "dist/cli",
@@ -20,5 +40,7 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   // express and its dependencies are CommonJS and call require() for Node's built-ins.
+  // The compiled contracts stay one module in the package (dist/src/contract/), found through package.json "imports".
+  plugins: [externalContracts, asciiStringWidth],
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
 });

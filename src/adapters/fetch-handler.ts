@@ -21,6 +21,7 @@ export function fetchHandler(engine: Engine | Promise<Engine>, options: FetchHan
     const result = await ready.handle({
       method: request.method,
       path: url.pathname.slice(basePath.length) || "/",
+      query: url.search.slice(1),
       headers: Object.fromEntries(request.headers),
       body: tooLarge ? undefined : text,
       bodyTooLarge: tooLarge,

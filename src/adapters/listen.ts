@@ -1,4 +1,9 @@
 import { createServer, type RequestListener, type Server } from "node:http";
+import { answerClientError } from "./client-error.js";
+
+/** A client gets this long for its headers, and for its whole request, before a 408. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Thrown when the server cannot listen; the message says what to do. */
 export class ListenError extends Error {
@@ -11,7 +16,9 @@ export class ListenError extends Error {
  */
 export function listen(handler: RequestListener, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = createServer(handler).listen(port, host);
+    const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }, handler);
+    server.on("clientError", answerClientError);
+    server.listen(port, host);
     server.once("listening", () => resolve(server));
     server.once("error", (error: NodeJS.ErrnoException) => {
       const hint =

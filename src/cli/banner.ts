@@ -3,7 +3,7 @@ import { keyHint } from "../engine/credentials.js";
 import { keyStatus } from "../engine/key-store.js";
 
 /** The start-up text: where each contract is served and its seeded keys, redacted to prefix + last 4. */
-export function formatBanner(origin: string, mounts: Mount[], options: { admin: boolean; rateLimit?: string | undefined }): string {
+export function formatBanner(origin: string, mounts: Mount[], options: { admin: boolean; adminToken?: boolean; rateLimit?: string | undefined }): string {
   const lines = [`keymock listening on ${origin}`, ""];
   const contractRows = mounts.map(({ prefix, engine }) => [
     engine.contract.name,
@@ -24,7 +24,13 @@ export function formatBanner(origin: string, mounts: Mount[], options: { admin: 
   lines.push("Seeded keys:", ...table(keyRows).map((row) => `  ${row}`));
   if (options.admin) {
     const example = mounts[0] ? `${origin}${mounts[0].prefix}/__keymock/keys` : "";
-    lines.push("", `Full seeded keys (they are public in the fixtures): curl ${example}`);
+    const auth = options.adminToken ? ' -H "Authorization: Bearer <token>"' : "";
+    lines.push("", `Full seeded keys (they are public in the fixtures): curl${auth} ${example}`);
+    lines.push(
+      options.adminToken
+        ? "Admin API (/__keymock/): needs Authorization: Bearer <the --admin-token>; other web origins are refused."
+        : "Admin API (/__keymock/): loopback hosts only, no other web origins; --admin-token to use it from elsewhere.",
+    );
   }
   lines.push("", "Press Ctrl+C to stop.", "");
   return `${lines.join("\n")}\n`;

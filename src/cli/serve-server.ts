@@ -1,10 +1,15 @@
 import type { AddressInfo } from "node:net";
 import { loadFixture } from "../adapters/fixture-file.js";
+import { trackInFlight } from "../adapters/in-flight.js";
 import { listen } from "../adapters/listen.js";
+import { createLogSink } from "../adapters/log-sink.js";
+import { shutdown } from "../adapters/shutdown.js";
 import { createRequestListener, type Mount } from "../adapters/request-listener.js";
 import { bundledNames } from "../contract/bundled.js";
+import { isLoopbackHost } from "../engine/admin-guard.js";
 import { createEngine } from "../engine/engine.js";
 import { formatBanner } from "./banner.js";
+import { stdoutPolicy } from "./stdout-policy.js";
 import { describeRateLimitOptions, parseRateLimitFlag } from "./rate-limit-flag.js";
 
 export interface ServeOptions {
@@ -18,13 +23,28 @@ export interface ServeOptions {
   /** The --rate-limit values. */
   rateLimit?: string[];
   admin: boolean;
+  /** The admin API's token; required when listening beyond loopback. */
+  adminToken?: string | undefined;
   /** --environment: the deployment to serve where a contract's environments are separate */
   environment?: string | undefined;
+}
+
+/** The admin API mints live keys: beyond loopback it is served only behind a token. */
+function checkAdminExposure(args: ServeOptions): void {
+  if (args.adminToken !== undefined && args.adminToken.length < 8) {
+    throw new Error("[keymock] --admin-token (or KEYMOCK_ADMIN_TOKEN) must be at least 8 characters.");
+  }
+  if (args.admin && args.adminToken === undefined && !isLoopbackHost(args.host)) {
+    throw new Error(
+      `[keymock] --host ${args.host} would open the admin API (/__keymock/) to the network. Pass --admin-token <secret> (or set KEYMOCK_ADMIN_TOKEN), or --no-admin.`,
+    );
+  }
 }
 
 /** Loads the contracts, builds one engine each, listens, prints the banner and closes cleanly on a signal. */
 export async function startServer(args: ServeOptions): Promise<void> {
   const rateLimit = parseRateLimitFlag(args.rateLimit);
+  checkAdminExposure(args);
   const names = args.fixtures ?? bundledNames;
   const contracts = await Promise.all(names.map((name) => loadFixture(name)));
   const single = args.fixtures?.length === 1;
@@ -41,19 +61,39 @@ export async function startServer(args: ServeOptions): Promise<void> {
         admin: args.admin,
         rateLimit,
         startAt: args.startAt,
+        adminToken: args.adminToken,
         ...(args.environment !== undefined && contract.separateEnvironments ? { environment: args.environment } : {}),
       }),
     })),
   );
-  const server = await listen(createRequestListener(mounts, { log: (line) => process.stdout.write(`${line}\n`) }), args.port, args.host);
+  const log = createLogSink(process.stdout, { onFirstDrop: (why) => warn(`[keymock] Dropping log lines: ${why}. Requests are still served; the count is reported on exit.`) });
+  stdoutPolicy.exitOnEpipe = false;
+  const inFlight = trackInFlight(createRequestListener(mounts, { log: log.write }));
+  const server = await listen(inFlight.listener, args.port, args.host);
   const { port } = server.address() as AddressInfo;
   const host = args.host.includes(":") ? `[${args.host}]` : args.host;
-  process.stdout.write(formatBanner(`http://${host}:${port}`, mounts, { admin: args.admin, rateLimit: describeRateLimitOptions(rateLimit) }));
+  process.stdout.write(formatBanner(`http://${host}:${port}`, mounts, { admin: args.admin, adminToken: args.adminToken !== undefined, rateLimit: describeRateLimitOptions(rateLimit) }));
 
-  const close = () => {
-    server.close(() => process.exit(0));
-    server.closeAllConnections();
+  const stop = async (signal: NodeJS.Signals) => {
+    // A second signal means now: exit at once, with the signal's conventional status.
+    process.once(signal === "SIGINT" ? "SIGINT" : "SIGTERM", () => process.exit(signal === "SIGINT" ? 130 : 143));
+    process.once(signal === "SIGINT" ? "SIGTERM" : "SIGINT", () => process.exit(signal === "SIGINT" ? 143 : 130));
+    warn(`[keymock] Stopping: ${inFlight.count()} request(s) in flight, waiting up to ${DRAIN_SECONDS} s for them (send the signal again to stop at once).`);
+    const { cut } = await shutdown(server, inFlight, DRAIN_SECONDS * 1000);
+    if (log.dropped() > 0) warn(`[keymock] ${log.dropped()} log line(s) were dropped.`);
+    if (cut > 0) warn(`[keymock] Stopped after ${DRAIN_SECONDS} s with ${cut} request(s) unfinished; they were cut.`);
+    process.exitCode = cut > 0 ? 1 : 0;
+    // Log lines queued for a reader that never reads would keep the process alive: give them a moment, then go.
+    setTimeout(() => process.exit(), 1000).unref();
   };
-  process.once("SIGINT", close);
-  process.once("SIGTERM", close);
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }
+
+const DRAIN_SECONDS = 5;
+
+/** stderr may be gone too; a warning that cannot be read is no reason to stop serving. */
+function warn(line: string): void {
+  if (!process.stderr.destroyed) process.stderr.write(`${line}\n`);
+}
+process.stderr.on("error", () => undefined);

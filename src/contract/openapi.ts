@@ -50,7 +50,7 @@ const prefixes = (contract: Contract) => contract.keyKinds.map((k) => `${k.prefi
 
 function operation(contract: Contract, route: Route, schemeNames: string[]): Json {
   const permission = route.permission ?? contract.permissions.byMethod[route.method];
-  const status = String(route.status ?? (route.method === "POST" && route.action.type === "create" ? 201 : 200));
+  const status = String(route.status ?? (route.action.type === "create" ? 201 : 200));
   const limitHeaders = Object.fromEntries(Object.keys(rateLimitHeaders(contract)).map((name) => [name, { $ref: `#/components/headers/${name}` }]));
   const success: Json = { description: route.summary ?? "success", headers: limitHeaders, content: { "application/json": { schema: responseSchema(route) } } };
   const op: Json = {

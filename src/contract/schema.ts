@@ -315,6 +315,21 @@ export const contractSchema = z.strictObject({
   keys: z.array(seededKey.describe("one seeded key")).default([]).describe("keys the mock holds from the start"),
   models: z.record(name, model.describe("one resource's records")).default({}).describe("the resources routes act on"),
   routes: z.array(route.describe("one route")).min(1).describe("the API's routes"),
+  // Hardening bounds (src/contract/limits.ts holds the defaults): all optional, so fixtures without them are unchanged.
+  limits: z
+    .strictObject({
+      maxStringLength: z.number().int().min(1).max(1_048_576).optional().describe("characters in a string body field without its own maxLength (default 4096)"),
+      maxItems: z.number().int().min(1).max(100_000).optional().describe("items in an array body field without its own maxItems (default 1000)"),
+      maxRecords: z.number().int().min(1).max(1_000_000).optional().describe("records one model may hold; a create beyond answers limits.full (default 1000)"),
+      maxKeys: z.number().int().min(1).max(1_000_000).optional().describe("keys and sessions issued beyond the seeded ones (default 1000)"),
+      pageSize: z.number().int().min(1).max(100_000).optional().describe("records a list route returns when the request names no page size (default 100)"),
+      maxPageSize: z.number().int().min(1).max(100_000).optional().describe("the largest page a request may ask for (default 1000)"),
+      limitParam: z.string().min(1).optional().describe('the query parameter naming a page size (default "limit")'),
+      offsetParam: z.string().min(1).optional().describe('the query parameter skipping records for the next page (default "offset")'),
+      full: errorCase.optional().describe("the refusal when a store is full; default: validation_failed's status and code"),
+    })
+    .optional()
+    .describe("bounds on what one client can make the mock hold or check"),
 });
 
 export type Contract = z.output<typeof contractSchema>;

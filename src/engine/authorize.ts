@@ -1,3 +1,4 @@
+import { MAX_KEY_LENGTH } from "../contract/limits.js";
 import type { Contract, DenialReason, Route } from "../contract/schema.js";
 import { readCredential, redactKey } from "./credentials.js";
 import { matchKeyFormat, type KeyFormat } from "./key-formats.js";
@@ -49,6 +50,8 @@ export function authorize(context: GuardContext, route: Route, request: GuardReq
   if (presented.status === "missing") return deny("missing_credentials");
   if (presented.status === "malformed") return deny("malformed_key", redactKey(presented.value));
 
+  // No key pattern (a fixture's own regular expression) ever runs over an unbounded string.
+  if (presented.key.length > MAX_KEY_LENGTH) return deny("malformed_key", redactKey(presented.key));
   const kind = matchKeyFormat(context.formats, presented.key) ?? (looksLikeSession(contract, presented.key) ? SESSION_KIND : undefined);
   if (!kind) return deny("malformed_key", redactKey(presented.key));
   const keyHint = redactKey(presented.key, kind.prefix);

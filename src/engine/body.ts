@@ -1,4 +1,6 @@
+import { DEFAULT_LIMITS, type Limits } from "../contract/limits.js";
 import type { BodyField, Route } from "../contract/schema.js";
+import { isEmail } from "./email.js";
 
 export interface FieldProblem {
   field: string;
@@ -21,7 +23,13 @@ function isJson(contentType: string | undefined): boolean {
  * Reads a route's JSON body: content type, syntax, then each declared field in order.
  * @example readBody(route, '{"email":"a@b.co"}', "application/json", Date.now())
  */
-export function readBody(route: Route, text: string | undefined, contentType: string | undefined, now: number): BodyResult {
+export function readBody(
+  route: Route,
+  text: string | undefined,
+  contentType: string | undefined,
+  now: number,
+  limits: Pick<Limits, "maxStringLength" | "maxItems"> = DEFAULT_LIMITS,
+): BodyResult {
   const spec = route.body ?? {};
   const empty = text === undefined || text.trim() === "";
   if (!empty && !isJson(contentType)) return { ok: false, reason: "unsupported_media_type" };
@@ -39,7 +47,7 @@ export function readBody(route: Route, text: string | undefined, contentType: st
   const body = value as Record<string, unknown>;
   const problems: FieldProblem[] = [];
   for (const [field, rule] of Object.entries(spec)) {
-    const problem = checkField(field, body[field], rule, now);
+    const problem = checkField(field, body[field], bounded(rule, limits), now);
     if (problem) problems.push(problem);
   }
   if (problems.length > 0) return { ok: false, reason: "validation_failed", problems };
@@ -49,7 +57,14 @@ export function readBody(route: Route, text: string | undefined, contentType: st
   return { ok: true, value: accepted };
 }
 
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A field's rule with the contract's caps filled in where the field states none, so every check is bounded. */
+function bounded(rule: BodyField, limits: Pick<Limits, "maxStringLength" | "maxItems">): BodyField {
+  const out: BodyField = { ...rule };
+  if (rule.type === "string" || rule.type === "object") out.maxLength ??= limits.maxStringLength;
+  if (rule.type === "array") out.maxItems ??= limits.maxItems;
+  if (rule.items) out.items = bounded(rule.items, limits);
+  return out;
+}
 
 function checkField(field: string, value: unknown, rule: BodyField, now: number): FieldProblem | undefined {
   if (value === undefined || value === null) return rule.required ? { field, rule: "required" } : undefined;
@@ -61,12 +76,16 @@ function checkField(field: string, value: unknown, rule: BodyField, now: number)
     if (rule.required && value.trim() === "") return { field, rule: "required" };
     if (rule.minLength !== undefined && value.length < rule.minLength) return { field, rule: "minLength", expected: String(rule.minLength) };
     if (rule.maxLength !== undefined && value.length > rule.maxLength) return { field, rule: "maxLength", expected: String(rule.maxLength) };
-    if (rule.format === "email" && !emailPattern.test(value)) return { field, rule: "format", expected: "email address" };
+    if (rule.format === "email" && !isEmail(value)) return { field, rule: "format", expected: "email address" };
     if (rule.format === "date-time") {
       const time = Date.parse(value);
       if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return { field, rule: "format", expected: "ISO 8601 date-time" };
       if (rule.future && time <= now) return { field, rule: "future", expected: "a time in the future" };
     }
+  }
+  // An object field is stored as sent: its JSON counts against the same cap as a string's characters.
+  if (rule.type === "object" && rule.maxLength !== undefined && JSON.stringify(value).length > rule.maxLength) {
+    return { field, rule: "maxLength", expected: String(rule.maxLength) };
   }
   if (Array.isArray(value)) {
     if (rule.minItems !== undefined && value.length < rule.minItems) return { field, rule: "minItems", expected: String(rule.minItems) };

@@ -3,6 +3,8 @@ export interface Clock {
   now(): number;
   set(ms: number): void;
   advance(ms: number): void;
+  /** back to where it started: startAt, or the time source itself */
+  reset(): void;
 }
 
 /**
@@ -10,7 +12,8 @@ export interface Clock {
  * @example const clock = createClock(() => 0); clock.advance(60_000); clock.now() // 60000
  */
 export function createClock(source: () => number = () => Date.now(), startAt?: number): Clock {
-  let offset = startAt === undefined ? 0 : startAt - source();
+  const initial = () => (startAt === undefined ? 0 : startAt - source());
+  let offset = initial();
   return {
     now: () => source() + offset,
     set: (ms) => {
@@ -18,6 +21,9 @@ export function createClock(source: () => number = () => Date.now(), startAt?: n
     },
     advance: (ms) => {
       offset += ms;
+    },
+    reset: () => {
+      offset = initial();
     },
   };
 }

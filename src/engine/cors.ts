@@ -30,10 +30,11 @@ export function corsHeaders(policy: CorsPolicy, origin: string | undefined): Rec
   };
 }
 
-/** The answer to a preflight OPTIONS: no credentials asked, 204. */
+/** The answer to a preflight OPTIONS, 204; none without an Origin: a "*" never goes with credentials. */
 export function preflightHeaders(policy: CorsPolicy, origin: string | undefined): Record<string, string> {
+  if (!origin) return {};
   return {
-    "Access-Control-Allow-Origin": origin ?? "*",
+    "Access-Control-Allow-Origin": origin,
     "Access-Control-Allow-Methods": allowedMethods,
     "Access-Control-Allow-Headers": policy.allowHeaders,
     "Access-Control-Allow-Credentials": "true",

@@ -1,18 +1,24 @@
-import type { Contract } from "../contract/schema.js";
+import type { Contract, Route } from "../contract/schema.js";
+import { resolveContract, type BundledName } from "../contract/bundled.js";
+import { limitsOf } from "../contract/limits.js";
+import { checkEngineOptions } from "./engine-options.js";
 import { handleAdmin, ADMIN_PREFIX } from "./admin.js";
+import { guardAdmin } from "./admin-guard.js";
 import { runAction } from "./actions.js";
 import { issueKeyFromRoute } from "./issue-key-route.js";
 import { authorize, type GuardContext } from "./authorize.js";
-import { readBody } from "./body.js";
+import { readBody, type FieldProblem } from "./body.js";
+import { fullCase } from "./full-case.js";
+import { readPage, type Page } from "./page.js";
 import { createClock, type Clock } from "./clock.js";
 import { corsHeaders, corsPolicy, preflightHeaders } from "./cors.js";
-import { json, renderDenial, type EngineResponse } from "./envelope.js";
-import { messageFor } from "../contract/render.js";
+import { json, renderCase, renderDenial, type EngineResponse } from "./envelope.js";
+import { messageFor, type Vars } from "../contract/render.js";
 import { compileKeyFormats } from "./key-formats.js";
-import { KeyStore } from "./key-store.js";
+import { KeyStore, type StoredKey } from "./key-store.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
-import { RecordStore } from "./records.js";
-import { Router } from "./router.js";
+import { RecordStore, type PersistOptions, type RecordStorage } from "./records.js";
+import { Router, type RouteMatch } from "./router.js";
 import { storeSeededKey } from "./seed-keys.js";
 import { servedEnvironment } from "../contract/environments.js";
 
@@ -24,6 +30,8 @@ export interface EngineRequest {
   method: string;
   /** the path below where the contract is served, without the query string */
   path: string;
+  /** the query string without its "?", where the transport has one; list routes page by it */
+  query?: string | undefined;
   /** lower-case header names */
   headers: Record<string, string | undefined>;
   body?: string | undefined;
@@ -49,8 +57,15 @@ export interface EngineOptions {
   admin?: boolean;
   /** departures from the documented rate limits: off, scaled, IETF headers */
   rateLimit?: RateLimitOptions;
+  /** when set, /__keymock/ needs `Authorization: Bearer <token>` and answers any Host; else loopback Hosts only */
+  adminToken?: string | undefined;
   /** where each environment is its own deployment (contract.separateEnvironments): the one to serve; default the first */
   environment?: string;
+  /**
+   * keep records across page reloads: true stores them in the browser's localStorage under "keymock/<contract>/records";
+   * or give a storage and key. reset() restores the seeded records there too.
+   */
+  persist?: boolean | { storage?: RecordStorage; key?: string };
 }
 
 export interface Engine {
@@ -61,7 +76,7 @@ export interface Engine {
   readonly keys: KeyStore;
   readonly limiter: RateLimiter;
   handle(request: EngineRequest): Promise<EngineResult>;
-  /** restores seeded keys, records and empty rate-limit windows */
+  /** restores seeded keys, records, empty rate-limit windows and the clock where it started */
   reset(): void;
 }
 
@@ -71,17 +86,21 @@ export interface Engine {
  * already await, so a store that needs I/O can come later without breaking them.
  * @example const engine = await createEngine(contract, { seed: 42 }); await engine.handle({ method: "GET", path: "/v1/users/1", headers: {} })
  */
-export async function createEngine(contract: Contract, options: EngineOptions = {}): Promise<Engine> {
+export async function createEngine(contractOrName: Contract | BundledName, options: EngineOptions = {}): Promise<Engine> {
+  const contract = resolveContract(contractOrName);
+  checkEngineOptions(options);
+  const limits = limitsOf(contract);
   const clock = createClock(options.now, options.startAt);
   const seed = options.seed ?? 1;
   const router = new Router(contract.routes);
   const keys = new KeyStore();
   const limiter = new RateLimiter(contract, clock.now, options.rateLimit);
-  const records = new RecordStore(contract, seed, clock.now);
+  const records = new RecordStore(contract, seed, clock.now, persistOptions(contract, options.persist), limits.maxRecords);
   const cors = corsPolicy(contract, options.rateLimit?.ietf ?? false);
   const environment = servedEnvironment(contract, options.environment);
   const guards: GuardContext = { contract, formats: compileKeyFormats(contract), keys, limiter, now: clock.now, environment };
   const admin = options.admin ?? true;
+  const isAdminPath = (path: string) => admin && (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`));
 
   function seedKeys(): void {
     const createdAt = clock.now();
@@ -90,21 +109,22 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
     for (const key of seeded) keys.add(key);
   }
   function reset(): void {
+    clock.reset();
     seedKeys();
     records.reset();
     limiter.reset();
   }
   // The record store and the limiter start in their seeded state; generating the records twice cost ~4 ms of start-up (medians of six).
   seedKeys();
+  await records.ready();
 
-  function respond(request: EngineRequest): EngineResult {
+  // The decision path (DESIGN.md): preflight → admin → route → authorize → body → action. Each step returns the
+  // answer that ends the request, or the value the next step needs.
+  function respond(request: EngineRequest): EngineResult | Promise<EngineResult> {
     const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase();
-    if (method === "OPTIONS") return { status: 204, headers: preflightHeaders(cors, request.headers["origin"]), body: "" };
-
-    if (admin && (request.path === ADMIN_PREFIX || request.path.startsWith(`${ADMIN_PREFIX}/`))) {
-      const context = { contract, keys, clock, limiter, reset };
-      return handleAdmin(context, { method, path: request.path.slice(ADMIN_PREFIX.length), body: request.body });
-    }
+    const adminPath = isAdminPath(request.path);
+    if (method === "OPTIONS") return { status: 204, headers: adminPath ? {} : preflightHeaders(cors, request.headers["origin"]), body: "" };
+    if (adminPath) return answerAdmin(request, method);
 
     const vars = { method, path: request.path };
     if (request.bodyTooLarge) return renderDenial(contract, "payload_too_large", vars);
@@ -117,36 +137,59 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
       denial.keyHint = decision.keyHint;
       return denial;
     }
-
     // Every response object is built fresh for this request, so adding to it saves copying it per request.
     const withKey = (response: EngineResult): EngineResult => {
       Object.assign(response.headers, decision.headers);
       response.keyHint = decision.keyHint;
       return response;
     };
-    const hasBody = method === "POST" || method === "PUT" || method === "PATCH";
-    let body: Record<string, unknown> = {};
-    if (hasBody) {
-      const read = readBody(match.route, request.body, request.headers["content-type"], clock.now());
-      if (!read.ok) {
-        if (read.reason !== "validation_failed") return withKey(renderDenial(contract, read.reason, vars));
-        const [first] = read.problems;
-        const fields = Object.fromEntries(
-          read.problems.map((p) => [p.field, messageFor(contract, "validation_failed", { ...vars, ...p })]),
-        );
-        return withKey(renderDenial(contract, "validation_failed", { ...vars, ...first }, { fields }));
-      }
-      body = read.value;
-    }
+    const body = readRouteBody(match.route, method, request, vars);
+    if ("refusal" in body) return withKey(body.refusal);
+    const answer = act(match, decision.key, body.value, request.query, vars);
+    return answer instanceof Promise ? answer.then(withKey) : withKey(answer);
+  }
 
+  function answerAdmin(request: EngineRequest, method: string): EngineResponse {
+    const refused = guardAdmin(request.headers, options.adminToken);
+    if (refused) return refused;
+    if (request.bodyTooLarge) return json(413, { error: { code: "payload_too_large", message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` } });
+    const context = { contract, keys, clock, limiter, limits, reset };
+    return handleAdmin(context, { method, path: request.path.slice(ADMIN_PREFIX.length), body: request.body });
+  }
+
+  function readRouteBody(route: Route, method: string, request: EngineRequest, vars: Vars): { value: Record<string, unknown> } | { refusal: EngineResponse } {
+    if (method !== "POST" && method !== "PUT" && method !== "PATCH") return { value: {} };
+    const read = readBody(route, request.body, request.headers["content-type"], clock.now(), limits);
+    if (read.ok) return { value: read.value };
+    return { refusal: read.reason === "validation_failed" ? renderProblems(vars, read.problems) : renderDenial(contract, read.reason, vars) };
+  }
+
+  function act(match: RouteMatch, caller: StoredKey, body: Record<string, unknown>, query: string | undefined, vars: Vars): EngineResponse | Promise<EngineResponse> {
     const { action } = match.route;
     if (action.type === "issue_key") {
-      const status = match.route.status ?? 201;
-      return withKey(issueKeyFromRoute(contract, keys, action, decision.key, body, clock.now(), status));
+      if (keys.issuedCount() >= limits.maxKeys) return renderFull(`${limits.maxKeys} issued keys (limits.maxKeys in the contract)`, vars);
+      return issueKeyFromRoute(contract, keys, action, caller, body, clock.now(), match.route.status ?? 201);
     }
-    const result = runAction(records, match.route, action, match.params, body);
-    if (!result.found) return withKey(renderDenial(contract, "not_found", vars));
-    return withKey(json(result.status, result.body));
+    let page: Page | undefined;
+    if (action.type === "list") {
+      const read = readPage(query, limits);
+      if ("problem" in read) return renderProblems(vars, [read.problem]);
+      page = read.page;
+    }
+    return runAction(records, match.route, action, match.params, body, page).then((result) => {
+      if (!result.found && result.full) return renderFull(`${limits.maxRecords} ${action.model} records (limits.maxRecords in the contract)`, vars);
+      return result.found ? json(result.status, result.body) : renderDenial(contract, "not_found", vars);
+    });
+  }
+
+  function renderFull(holds: string, vars: Vars): EngineResponse {
+    return renderCase(contract, fullCase(contract, limits, holds), vars);
+  }
+
+  function renderProblems(vars: Vars, problems: FieldProblem[]): EngineResponse {
+    const [first] = problems;
+    const fields = Object.fromEntries(problems.map((p) => [p.field, messageFor(contract, "validation_failed", { ...vars, ...p })]));
+    return renderDenial(contract, "validation_failed", { ...vars, ...first }, { fields });
   }
 
   return {
@@ -157,10 +200,20 @@ export async function createEngine(contract: Contract, options: EngineOptions = 
     limiter,
     reset,
     async handle(request) {
-      const response = respond(request);
+      const response = await respond(request);
+      // The mock's own time, so a client that reads Date sees the clock the keys and windows run on.
+      response.headers["Date"] ??= new Date(clock.now()).toUTCString();
       const origin = request.headers["origin"];
-      if (origin && request.method.toUpperCase() !== "OPTIONS") Object.assign(response.headers, corsHeaders(cors, origin));
+      if (origin && request.method.toUpperCase() !== "OPTIONS" && !isAdminPath(request.path)) Object.assign(response.headers, corsHeaders(cors, origin));
       return response;
     },
   };
+}
+
+function persistOptions(contract: Contract, persist: EngineOptions["persist"]): PersistOptions | undefined {
+  if (!persist) return undefined;
+  const given = persist === true ? {} : persist;
+  const storage = given.storage ?? (globalThis as { localStorage?: RecordStorage }).localStorage;
+  if (!storage) throw new Error("[keymock] persist: true needs localStorage (a browser page); elsewhere pass persist: { storage }.");
+  return { storage, key: given.key ?? `keymock/${contract.name}/records` };
 }

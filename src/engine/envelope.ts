@@ -1,5 +1,5 @@
-import type { Contract, DenialReason } from "../contract/schema.js";
-import { caseFor, errorBody, type Vars } from "../contract/render.js";
+import type { Contract, DenialReason, ErrorCase } from "../contract/schema.js";
+import { caseFor, errorBody, fillTemplate, interpolate, type Vars } from "../contract/render.js";
 
 export interface EngineResponse {
   status: number;
@@ -23,6 +23,19 @@ export function renderDenial(
     status: errorCase.status,
     headers: Object.assign({ "Content-Type": contract.errors.contentType }, errorCase.headers, headers),
     body: JSON.stringify(errorBody(contract, reason, vars, details)),
+  };
+}
+
+/**
+ * Renders a case that is not one of the denial reasons (a full store) in the contract's own envelope.
+ * @example renderCase(contract, { status: 400, code: "invalid_request", message: "Too many records." })
+ */
+export function renderCase(contract: Contract, errorCase: ErrorCase, vars: Vars = {}): EngineResponse {
+  const values: Record<string, unknown> = { ...vars, status: errorCase.status, code: errorCase.code, message: interpolate(errorCase.message, vars) };
+  return {
+    status: errorCase.status,
+    headers: Object.assign({ "Content-Type": contract.errors.contentType }, errorCase.headers),
+    body: JSON.stringify(fillTemplate(contract.errors.envelope, values)),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Contract, KeyKind } from "../contract/schema.js";
 import type { KeyStore, StoredKey } from "./key-store.js";
-import { grantsFor } from "./permissions.js";
 import { randomAlphanumeric, randomHex } from "./random.js";
+import { storedKey } from "./stored-key.js";
 
 export interface IssueSpec {
   kind: KeyKind;
@@ -19,23 +19,7 @@ export interface IssueSpec {
  */
 export function issueKey(contract: Contract, keys: KeyStore, spec: IssueSpec, now: number): { key: StoredKey; plaintext: string } {
   const plaintext = `${spec.kind.prefix}${randomAlphanumeric(spec.kind.issuedLength)}`;
-  const key: StoredKey = {
-    id: `key_${randomHex(8)}`,
-    kind: spec.kind,
-    environment: spec.environment ?? spec.kind.environment,
-    scopes: spec.scopes,
-    role: spec.role,
-    member: spec.member,
-    grants: grantsFor(contract, spec.scopes, spec.role),
-    label: spec.label,
-    revoked: false,
-    expiresAt: spec.expiresAt,
-    createdAt: now,
-    hash: keys.hashOf(plaintext),
-    prefix: spec.kind.prefix,
-    last4: plaintext.slice(-4),
-    seededPlaintext: undefined,
-  };
+  const key = storedKey(contract, keys, { ...spec, id: `key_${randomHex(8)}`, createdAt: now, plaintext, seeded: false });
   keys.add(key);
   return { key, plaintext };
 }

@@ -34,6 +34,7 @@ export function keyStatus(key: StoredKey, now: number): KeyStatus {
 export class KeyStore {
   private readonly byHash = new Map<string, StoredKey>();
   private readonly byId = new Map<string, StoredKey>();
+  private issued = 0;
 
   /** The only form a key is kept in: SHA-256 hex. */
   hashOf(plaintext: string): string {
@@ -41,8 +42,14 @@ export class KeyStore {
   }
 
   add(key: StoredKey): void {
+    if (key.seededPlaintext === undefined && !this.byId.has(key.id)) this.issued++;
     this.byHash.set(key.hash, key);
     this.byId.set(key.id, key);
+  }
+
+  /** Keys and sessions issued since the seed, which the contract's maxKeys bounds. */
+  issuedCount(): number {
+    return this.issued;
   }
 
   findByHash(hash: string): StoredKey | undefined {
@@ -62,5 +69,6 @@ export class KeyStore {
   clear(): void {
     this.byHash.clear();
     this.byId.clear();
+    this.issued = 0;
   }
 }

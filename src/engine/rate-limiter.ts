@@ -17,6 +17,9 @@ export interface RateLimitOptions {
   ietf?: boolean;
 }
 
+/** A scaled limit stops here: a header of "1e+300" parses as a number in no client. */
+const MAX_LIMIT = 1_000_000_000;
+
 // A contract that documents no limits still needs a window shape for per-key overrides.
 const undocumented: RateLimits = { window: "fixed", headers: {}, resetFormat: "unix-seconds", retryAfter: true, policies: {} };
 
@@ -41,7 +44,7 @@ export class RateLimiter {
     this.limits = contract.rateLimits ?? undocumented;
     const scale = options.scale ?? 1;
     for (const [name, documented] of Object.entries(this.limits.policies)) {
-      const limit = scale === 1 ? documented.limit : Math.max(1, Math.round(documented.limit * scale));
+      const limit = scale === 1 ? documented.limit : Math.min(MAX_LIMIT, Math.max(1, Math.round(documented.limit * scale)));
       this.policies.set(name, { name, policy: { ...documented, limit } });
     }
   }

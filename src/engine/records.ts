@@ -1,81 +1,149 @@
 import type { Faker } from "@faker-js/faker";
+import { Collection } from "@msw/data";
 import type { Contract, FieldSpec, Model } from "../contract/schema.js";
 import { createFaker, generators, REFERENCE_DATE } from "./fake.js";
+import { recordSchema, type Row } from "./record-schema.js";
 
-export type Row = Record<string, unknown> & { id: string };
+export type { Row } from "./record-schema.js";
+
+/** Where persisted records live: localStorage in a browser, or anything with the same two methods. */
+export interface RecordStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export interface PersistOptions {
+  storage: RecordStorage;
+  /** the storage key; one per contract */
+  key: string;
+}
 
 /**
- * The records a contract serves, one Map per model keyed by id.
- * A Map, not @msw/data: importing @msw/data took 335-426 ms here (its es-toolkit barrel), more than the whole
- * start-up budget, and its lookups scan; get/list/create/update/delete by id is all a route action needs.
+ * The records a contract serves: one @msw/data collection per model, its schema built from the fixture's fields.
+ * Writes are asynchronous (@msw/data validates through Standard Schema); every operation waits for a reset that is
+ * still seeding, so reset() itself stays synchronous for its callers.
  */
 export class RecordStore {
-  private readonly tables = new Map<string, Map<string, Row>>();
+  private readonly collections = new Map<string, Collection<ReturnType<typeof recordSchema>>>();
   /** per model, the fields an update stamps with the clock's time; worked out once */
   private readonly updatedFields = new Map<string, string[]>();
-  /** set by reset(), which the constructor calls */
-  private faker!: Faker;
+  private faker: Faker;
+  /** settles when the seeded records are in place */
+  private seeded: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly contract: Contract,
     private readonly seed: number,
     private readonly now: () => number,
+    private readonly persist?: PersistOptions,
+    /** records a model may hold (its seeded ones always fit); create answers undefined beyond */
+    private readonly maxRecords = Number.POSITIVE_INFINITY,
   ) {
     for (const [name, model] of Object.entries(contract.models)) {
+      this.collections.set(name, new Collection({ schema: recordSchema(name, model) }));
       const stamped = Object.entries(model.fields).filter(([, spec]) => "timestamp" in spec && spec.timestamp === "updated");
       this.updatedFields.set(name, stamped.map(([field]) => field));
     }
-    this.reset();
+    this.faker = createFaker(seed);
+    const stored = this.stored();
+    if (stored) this.load(stored);
+    else this.reset();
+  }
+
+  /** Resolves once the seeded records are in place (after construction or the latest reset). */
+  ready(): Promise<void> {
+    return this.seeded;
   }
 
   /** Restores the seeded records exactly: same ids, same values, same order. */
   reset(): void {
     this.faker = createFaker(this.seed);
-    this.tables.clear();
-    for (const [name, model] of Object.entries(this.contract.models)) {
-      const table = new Map<string, Row>();
-      for (const record of model.records) table.set(record.id, structuredClone(record) as Row);
-      for (let i = 0; i < model.count; i++) {
-        const row = { id: this.newId(model), ...this.generate(model.fields, "seed") } as Row;
-        table.set(row.id, row);
+    // Generated now, in order, so the faker's sequence is the seed's whatever else runs while they are written.
+    const rows = Object.entries(this.contract.models).map(([name, model]) => {
+      const generated = Array.from({ length: model.count }, () => ({ id: this.newId(model), ...this.generate(model.fields, "seed") }) as Row);
+      return [name, [...model.records.map((record) => structuredClone(record) as Row), ...generated]] as const;
+    });
+    this.load(Object.fromEntries(rows));
+  }
+
+  private load(rows: Record<string, readonly Row[]>): void {
+    this.seeded = this.seeded.then(async () => {
+      for (const [name, collection] of this.collections) {
+        collection.clear();
+        for (const row of rows[name] ?? []) await collection.create(row);
       }
-      this.tables.set(name, table);
+      this.save();
+    });
+  }
+
+  /** The records a page stored before it was reloaded (persist), or undefined to start from the seed. */
+  private stored(): Record<string, Row[]> | undefined {
+    const text = this.persist?.storage.getItem(this.persist.key);
+    if (!text) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, Row[]>) : undefined;
+    } catch {
+      return undefined;
     }
   }
 
-  get(model: string, id: string): Row | undefined {
-    return this.table(model).get(id);
+  private save(): void {
+    if (!this.persist) return;
+    const all = Object.fromEntries([...this.collections].map(([name, collection]) => [name, collection.all()]));
+    this.persist.storage.setItem(this.persist.key, JSON.stringify(all));
   }
 
-  list(model: string): Row[] {
-    return [...this.table(model).values()];
+  async get(model: string, id: string): Promise<Row | undefined> {
+    await this.seeded;
+    return this.collection(model).findFirst((q) => q.where((row) => row.id === id));
   }
 
-  create(modelName: string, values: Record<string, unknown>): Row {
+  /** One page of a model's records, in creation order. */
+  async list(model: string, offset = 0, limit = Number.MAX_SAFE_INTEGER): Promise<Row[]> {
+    await this.seeded;
+    return this.collection(model).findMany().slice(offset, offset + limit);
+  }
+
+  /** The new record, or undefined when the model already holds its cap. */
+  async create(modelName: string, values: Record<string, unknown>): Promise<Row | undefined> {
+    await this.seeded;
     const model = this.contract.models[modelName] as Model;
-    const id = this.newId(model);
-    const row = { id, ...this.generate(model.fields, "create"), ...values } as Row;
-    this.table(modelName).set(row.id, row);
+    const collection = this.collection(modelName);
+    if (collection.all().length >= Math.max(this.maxRecords, model.records.length + model.count)) return undefined;
+    // Records restored from storage were made with the same seeded faker, so a new id may repeat one of theirs.
+    let id = this.newId(model);
+    while (collection.findFirst((q) => q.where((row) => row.id === id))) id = this.newId(model);
+    const row = await collection.create({ id, ...this.generate(model.fields, "create"), ...values } as Row);
+    this.save();
     return row;
   }
 
-  update(modelName: string, id: string, values: Record<string, unknown>): Row | undefined {
-    const existing = this.get(modelName, id);
-    if (!existing) return undefined;
-    const row = { ...existing, ...values, id } as Row;
-    for (const field of this.updatedFields.get(modelName) ?? []) row[field] = new Date(this.now()).toISOString();
-    this.table(modelName).set(id, row);
+  async update(modelName: string, id: string, values: Record<string, unknown>): Promise<Row | undefined> {
+    await this.seeded;
+    const stamp = new Date(this.now()).toISOString();
+    const stamped = this.updatedFields.get(modelName) ?? [];
+    const row = await this.collection(modelName).update((q) => q.where((row) => row.id === id), {
+      data(row) {
+        Object.assign(row, values, { id });
+        for (const field of stamped) row[field] = stamp;
+      },
+    });
+    this.save();
     return row;
   }
 
-  delete(model: string, id: string): boolean {
-    return this.table(model).delete(id);
+  async delete(model: string, id: string): Promise<boolean> {
+    await this.seeded;
+    const deleted = this.collection(model).delete((q) => q.where((row) => row.id === id)) !== undefined;
+    this.save();
+    return deleted;
   }
 
-  private table(model: string): Map<string, Row> {
-    const table = this.tables.get(model);
-    if (!table) throw new Error(`[keymock] Unknown model "${model}"`);
-    return table;
+  private collection(model: string): Collection<ReturnType<typeof recordSchema>> {
+    const collection = this.collections.get(model);
+    if (!collection) throw new Error(`[keymock] Unknown model "${model}"`);
+    return collection;
   }
 
   private newId(model: Model): string {

@@ -1,7 +1,7 @@
 import type { Contract, KeyKind } from "../contract/schema.js";
 import type { KeyStore, StoredKey } from "./key-store.js";
-import { grantsFor } from "./permissions.js";
 import { base64url, randomAlphanumeric, randomHex } from "./random.js";
+import { storedKey } from "./stored-key.js";
 
 /** Sessions live in the key store beside keys, under this kind, so one lookup and one set of guards serve both. */
 export const SESSION_KIND: KeyKind = {
@@ -30,23 +30,18 @@ export function issueSession(contract: Contract, keys: KeyStore, memberId: strin
   const header = base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
   const payload = base64url(JSON.stringify({ sub: member.id, role: member.role, iat: Math.floor(now / 1000), exp: Math.floor(expiresAt / 1000) }));
   const token = `${header}.${payload}.${randomAlphanumeric(SESSION_KIND.issuedLength)}`;
-  const session: StoredKey = {
+  const session = storedKey(contract, keys, {
     id: `sess_${randomHex(8)}`,
     kind: SESSION_KIND,
-    environment: undefined,
     scopes: [],
     role: member.role,
     member: member.id,
-    grants: grantsFor(contract, [], member.role),
     label: `session of ${member.id}`,
-    revoked: false,
     expiresAt,
     createdAt: now,
-    hash: keys.hashOf(token),
-    prefix: "",
-    last4: token.slice(-4),
-    seededPlaintext: undefined,
-  };
+    plaintext: token,
+    seeded: false,
+  });
   keys.add(session);
   return { token, session };
 }

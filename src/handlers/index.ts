@@ -1,9 +1,10 @@
-import { http, type HttpHandler } from "msw";
+import { http, HttpResponse, type HttpHandler } from "msw";
 import { fetchHandler } from "../adapters/fetch-handler.js";
 import { resolveContract, type BundledName } from "../contract/bundled.js";
 import { escapeRegExp } from "../contract/references.js";
 import type { Contract } from "../contract/schema.js";
 import { createEngine, type Engine, type EngineOptions } from "../engine/engine.js";
+import { checkEngineOptions } from "../engine/engine-options.js";
 
 export interface HandlerOptions extends EngineOptions {
   /** intercept this base URL instead of the contract's own (e.g. a staging host) */
@@ -19,6 +20,7 @@ export interface HandlerOptions extends EngineOptions {
  */
 export function handlersFor(contract: BundledName | Contract, options: HandlerOptions = {}): HttpHandler[] {
   const resolved = resolveContract(contract);
+  checkEngineOptions(options);
   const ready = options.engine ? Promise.resolve(options.engine) : createEngine(resolved, options);
   // Kept from being an unhandled rejection until a request awaits it and reports the failure there.
   ready.catch(() => undefined);
@@ -27,5 +29,15 @@ export function handlersFor(contract: BundledName | Contract, options: HandlerOp
   // Either protocol, so a plain-http call to an HTTPS-only API gets the contract's refusal rather than passing through.
   const under = new RegExp(`^https?://${escapeRegExp(base.host)}${escapeRegExp(basePath)}(?:[/?#]|$)`);
   const handle = fetchHandler(ready, { basePath });
-  return [http.all(under, ({ request }) => handle(request))];
+  return [
+    http.all(under, async ({ request }) => {
+      try {
+        return await handle(request);
+      } catch (error) {
+        // MSW would answer with the stack trace; the page gets an envelope, the console the reason.
+        console.error(`[keymock] Failed to answer ${request.method} ${request.url}: ${(error as Error).message}`);
+        return HttpResponse.json({ error: { code: "keymock_internal_error", message: "keymock failed to answer this request; see the console." } }, { status: 500 });
+      }
+    }),
+  ];
 }
