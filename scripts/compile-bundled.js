@@ -7,12 +7,12 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { importTs } from "./import-ts.js";
 
-const { ContractError, bundledFixtureNames, bundledModule } = await importTs("src/contract/compile-bundled.ts");
+const { ContractError, bundledFixtureNames, compileBundled } = await importTs("src/contract/compile-bundled.ts");
 
 const fixtures = new URL("../fixtures/", import.meta.url);
 const texts = Object.fromEntries(bundledFixtureNames(readdirSync(fixtures)).map((name) => [name, readFileSync(new URL(`${name}.json`, fixtures), "utf8")]));
 try {
-  writeFileSync(new URL("../src/contract/bundled-contracts.ts", import.meta.url), bundledModule(texts));
+  writeFileSync(new URL("../src/contract/bundled-contracts.ts", import.meta.url), compileBundled(texts));
 } catch (error) {
   if (!(error instanceof ContractError)) throw error;
   for (const line of error.lines()) console.error(line);

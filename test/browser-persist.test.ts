@@ -1,5 +1,5 @@
 // Records a page creates through the MSW worker survive a reload with handlersFor(name, { persist: true }), in real
-// headless Chromium (test/chromium.ts finds one, as for test/browser.test.ts) driving examples/web-app.
+// headless Chromium (test/chromium.ts finds one) driving examples/web-app.
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -82,11 +82,12 @@ export async function launchChromium(found: Chromium | NoChromium = findChromium
 
 /**
  * For describe.skipIf: true where no Chromium can run, after one line saying how to enable the tests.
- * KEYMOCK_REQUIRE_BROWSER=1 (set in .ci/run) makes that a failure instead, so CI never passes without them.
+ * REQUIRE_CHROMIUM=1 (set in .ci/run) makes that a failure instead, so CI never passes without them. Not KEYMOCK_…:
+ * the CLI takes KEYMOCK_<FLAG> variables as its flags, and the tests spawn it.
  */
 export function skipWithoutChromium(found: Chromium | NoChromium): boolean {
   if (!("unavailable" in found)) return false;
-  if (process.env["KEYMOCK_REQUIRE_BROWSER"] === "1") throw new Error(`[keymock] KEYMOCK_REQUIRE_BROWSER=1 but ${found.unavailable}. ${enable}`);
+  if (process.env["REQUIRE_CHROMIUM"] === "1") throw new Error(`[keymock] REQUIRE_CHROMIUM=1 but ${found.unavailable}. ${enable}`);
   console.warn(`[keymock] Browser tests SKIPPED: ${found.unavailable}. ${enable}`);
   return true;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadFixture } from "../src/adapters/fixture-file.js";
 import { bundledContract, bundledNames } from "../src/contract/bundled.js";
 import { ContractError, parseContractText } from "../src/contract/load.js";
-import { bundledFixtureNames, bundledModule } from "../src/contract/compile-bundled.js";
+import { bundledFixtureNames, compileBundled } from "../src/contract/compile-bundled.js";
 import { contractJsonSchemaText } from "../src/contract/json-schema.js";
 
 const dir = mkdtempSync(join(tmpdir(), "keymock-fixture-"));
@@ -91,7 +91,7 @@ describe("generated files are what their generators write from the sources now",
   it("src/contract/bundled-contracts.ts is built from fixtures/*.json as they are", () => {
     const texts = Object.fromEntries(bundledFixtureNames(readdirSync("fixtures")).map((name) => [name, readFileSync(`fixtures/${name}.json`, "utf8")]));
     const built = readFileSync("src/contract/bundled-contracts.ts", "utf8");
-    expect(built === bundledModule(texts), 'src/contract/bundled-contracts.ts is older than fixtures/*.json: run "npm run build"').toBe(true);
+    expect(built === compileBundled(texts), 'src/contract/bundled-contracts.ts is older than fixtures/*.json: run "npm run build"').toBe(true);
   });
 
   it("fixtures/contract.schema.json is the JSON Schema of src/contract/schema.ts", () => {
