@@ -124,6 +124,50 @@ describe.skipIf(skipWithoutChromium(found))("the dashboard in Chromium", () => {
     expect(await page.content()).not.toContain(plaintext);
   });
 
+  it("rotates with a grace period, sets and clears a key's own limit, sets the clock to a date and resets, all from the page", async () => {
+    const engine = await createEngine(bundledContract("moonkey"), frozen);
+    const { server, origin } = await serve([{ prefix: "", engine }]);
+    servers.push(server);
+    await open(`${origin}/__keymock/`);
+    const docs = '#keys tr[data-key-id="key_test_docs"]';
+
+    await page.locator(`${docs} summary`).click();
+    // A request arrives while the form is half filled in: the refresh it brings keeps the form open, typed and focused.
+    await page.locator(`${docs} input[name=limit]`).fill("2");
+    const docsKey = bundledContract("moonkey").keys.find((k) => k.id === "key_test_docs")?.plaintext as string;
+    expect((await fetch(`${origin}/v1/auth/users/user_123`, { headers: { Authorization: `Bearer ${docsKey}` } })).status).toBe(200);
+    await expectText(`${docs} .window`, "1 / 100 used, resets 2026-06-01 12:01:00 UTC");
+    expect(await page.evaluate((row) => {
+      const input = document.querySelector<HTMLInputElement>(`${row} input[name=limit]`);
+      return [input?.value, document.activeElement === input, document.querySelector<HTMLDetailsElement>(`${row} details`)?.open];
+    }, docs)).toEqual(["2", true, true]);
+    await page.locator(`${docs} input[name=grace]`).fill("60");
+    await page.locator(docs).getByRole("button", { name: "Rotate" }).click();
+    await page.waitForFunction(() => document.getElementById("new-key-value")?.textContent !== "");
+    expect(await page.textContent("#new-key-title")).toMatch(/^key_\w+, replacing key_test_docs$/);
+    const successor = (await page.textContent("#new-key-value")) as string;
+    await expectText(`${docs} .status`, "activeexpires 2026-06-01 12:01:30 UTC");
+    expect((await fetch(`${origin}/v1/auth/users/user_123`, { headers: { Authorization: `Bearer ${successor}` } })).status).toBe(200);
+
+    await page.locator(`${docs} input[name=window]`).fill("3600");
+    await page.locator(docs).getByRole("button", { name: "Set limit" }).click();
+    await expectText(`${docs} .window`, "0 / 2 used, resets 2026-06-01 13:00:00 UTC (own limit)");
+    await page.locator(docs).getByRole("button", { name: "Clear" }).click();
+    await expectText(`${docs} .window`, "0 / 100 used, resets 2026-06-01 12:01:00 UTC");
+    expect(await page.locator(`${docs} input[name=limit]`).inputValue()).toBe("2");
+
+    await page.fill("#clock-value", "2027-01-01T00:00:00Z");
+    await page.keyboard.press("Enter");
+    await expectText("#clock", "2027-01-01 00:00:00 UTC");
+    await expectText(`${docs} .status`, "expiredexpired 2026-06-01 12:01:30 UTC");
+
+    await page.getByRole("button", { name: "Reset the mock" }).click();
+    await expectText("#clock", "2026-06-01 12:00:30 UTC");
+    await page.waitForFunction((n) => document.querySelectorAll("#keys tr").length === n, bundledContract("moonkey").keys.length, { timeout: 5000 });
+    await expectText(`${docs} .status`, "active");
+    expect(await page.isHidden("#new-key")).toBe(true);
+  });
+
   it("works for every bundled contract under its prefix: its keys, a key issued of each kind, and the decision it got", async () => {
     const mounts = await Promise.all(bundledNames.map(async (name) => ({ prefix: `/${name}`, engine: await createEngine(bundledContract(name), { ...frozen, explain: true }) })));
     const { server, origin } = await serve(mounts);

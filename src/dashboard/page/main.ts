@@ -1,6 +1,6 @@
 import { AdminError, call, readEvents, setToken, takeTokenFromAddress } from "./api.js";
 import { byId, el } from "./dom.js";
-import { contractRows, keyRow, logRow, showTime, type ContractView, type DecisionView, type KeyActions, type KeyView, type WindowView } from "./views.js";
+import { contractRows, keyRow, logRow, showTime, updateKeyRow, type ContractView, type DecisionView, type KeyActions, type KeyView, type WindowView } from "./views.js";
 
 /** Rows the log keeps; the server's ring holds more, and the admin API lists them. */
 const LOG_ROWS = 200;
@@ -52,7 +52,16 @@ async function load(): Promise<void> {
   time.textContent = showTime(clock.now);
   time.setAttribute("datetime", clock.now);
   const byKey = new Map(windows.map((w) => [w.id, w]));
-  byId("keys").replaceChildren(...keys.map((key) => keyRow(key, byKey.get(key.id), keyActions)));
+  const body = byId<HTMLTableSectionElement>("keys");
+  const ids = new Set(keys.map((k) => k.id));
+  for (const row of [...body.rows]) if (!ids.has(row.dataset["keyId"] ?? "")) row.remove();
+  // Keys keep their order (new ones come last), so existing rows are updated where they stand, never moved.
+  const rows = new Map([...body.rows].map((row) => [row.dataset["keyId"], row]));
+  for (const key of keys) {
+    const row = rows.get(key.id);
+    if (row) updateKeyRow(row, key, byKey.get(key.id));
+    else body.append(keyRow(key, byKey.get(key.id), keyActions));
+  }
 }
 
 function showNewKey(title: string, plaintext: string): void {

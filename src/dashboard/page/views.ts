@@ -66,12 +66,29 @@ export function contractRows(contract: ContractView): Node[] {
 }
 
 export function keyRow(key: KeyView, window: WindowView | undefined, actions: KeyActions): HTMLTableRowElement {
+  const row = el("tr", { "data-key-id": key.id }, ...keyCells(key, window), el("td", {}, actionsCell(key, actions)));
+  enableActions(row, key);
+  return row;
+}
+
+/**
+ * Updates a row in place: its actions cell stays, so focus, an open "Rotate or limit" and what is being typed there
+ * survive the refresh every request brings.
+ */
+export function updateKeyRow(row: HTMLTableRowElement, key: KeyView, window: WindowView | undefined): void {
+  keyCells(key, window).forEach((cell, i) => row.cells[i]?.replaceWith(cell));
+  enableActions(row, key);
+}
+
+function enableActions(row: HTMLTableRowElement, key: KeyView): void {
+  for (const button of row.querySelectorAll<HTMLButtonElement>("button[data-active-only]")) button.disabled = key.status !== "active";
+}
+
+function keyCells(key: KeyView, window: WindowView | undefined): HTMLTableCellElement[] {
   const grants = key.role ? `role ${key.role}` : key.scopes.join(", ") || "none";
   const shown = key.plaintext ?? `${key.prefix}…${key.last4}`;
   const active = key.status === "active";
-  return el(
-    "tr",
-    { "data-key-id": key.id },
+  return [
     el("td", {}, el("code", {}, key.id), key.label ? el("div", { class: "hint" }, key.label) : null),
     el("td", {}, key.kind),
     el("td", {}, key.environment ?? "—"),
@@ -79,8 +96,7 @@ export function keyRow(key: KeyView, window: WindowView | undefined, actions: Ke
     el("td", { class: "status" }, key.status, key.expiresAt ? el("div", { class: "hint" }, `${active ? "expires" : "expired"} ${showTime(key.expiresAt)}`) : null),
     el("td", {}, el("code", {}, shown), key.plaintext ? el("div", { class: "hint" }, "seeded: public in the fixture") : null),
     el("td", {}, windowCell(key.id, window)),
-    el("td", {}, actionsCell(key, active, actions)),
-  );
+  ];
 }
 
 function windowCell(id: string, window: WindowView | undefined): Node {
@@ -94,10 +110,10 @@ function windowCell(id: string, window: WindowView | undefined): Node {
   );
 }
 
-function actionsCell(key: KeyView, active: boolean, actions: KeyActions): Node {
+function actionsCell(key: KeyView, actions: KeyActions): Node {
   const number = (name: string, label: string, value: string, min: string) =>
     el("label", {}, `${label} `, el("input", { name, type: "number", min, value, required: true }));
-  const rotate = el("form", { class: "inline", "aria-label": `rotate ${key.id}` }, number("grace", "Grace (s)", "3600", "0"), el("button", { type: "submit", disabled: !active }, "Rotate"));
+  const rotate = el("form", { class: "inline", "aria-label": `rotate ${key.id}` }, number("grace", "Grace (s)", "3600", "0"), el("button", { type: "submit", "data-active-only": true }, "Rotate"));
   rotate.addEventListener("submit", (event) => {
     event.preventDefault();
     actions.rotate(key.id, Number(new FormData(rotate).get("grace")));
@@ -118,7 +134,7 @@ function actionsCell(key: KeyView, active: boolean, actions: KeyActions): Node {
   return el(
     "div",
     {},
-    el("button", { type: "button", disabled: !active, onclick: () => actions.revoke(key.id) }, "Revoke"),
+    el("button", { type: "button", "data-active-only": true, onclick: () => actions.revoke(key.id) }, "Revoke"),
     el("details", {}, el("summary", {}, "Rotate or limit"), rotate, limit),
   );
 }
