@@ -111,6 +111,8 @@ describe.skipIf(skipWithoutChromium(found))("the dashboard in Chromium", () => {
     await page.locator(row).getByRole("button", { name: "Revoke" }).focus();
     await page.keyboard.press("Enter");
     await expectText(`${row} .status`, "revoked");
+    // Keyboard focus stays on the button just used, now marked unusable, not thrown back to the page's start.
+    expect(await page.evaluate(() => [document.activeElement?.textContent, document.activeElement?.getAttribute("aria-disabled")])).toEqual(["Revoke", "true"]);
     expect((await call()).status).toBe(401);
     expect(await logRow("revoked_key")).toEqual({ method: "GET", path: "/v1/auth/users/user_123", status: "401", key: hint, decision: "refused: revoked_key", case: "errors.cases.revoked_key" });
 

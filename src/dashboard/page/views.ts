@@ -80,9 +80,12 @@ export function updateKeyRow(row: HTMLTableRowElement, key: KeyView, window: Win
   enableActions(row, key);
 }
 
+/** aria-disabled, not disabled: a disabled button drops keyboard focus to the page's start right after it is used. */
 function enableActions(row: HTMLTableRowElement, key: KeyView): void {
-  for (const button of row.querySelectorAll<HTMLButtonElement>("button[data-active-only]")) button.disabled = key.status !== "active";
+  for (const button of row.querySelectorAll("button[data-active-only]")) button.setAttribute("aria-disabled", String(key.status !== "active"));
 }
+
+const usable = (event: Event) => (event.currentTarget as HTMLElement | null)?.getAttribute("aria-disabled") !== "true";
 
 function keyCells(key: KeyView, window: WindowView | undefined): HTMLTableCellElement[] {
   const grants = key.role ? `role ${key.role}` : key.scopes.join(", ") || "none";
@@ -116,6 +119,7 @@ function actionsCell(key: KeyView, actions: KeyActions): Node {
   const rotate = el("form", { class: "inline", "aria-label": `rotate ${key.id}` }, number("grace", "Grace (s)", "3600", "0"), el("button", { type: "submit", "data-active-only": true }, "Rotate"));
   rotate.addEventListener("submit", (event) => {
     event.preventDefault();
+    if (rotate.querySelector("button")?.getAttribute("aria-disabled") === "true") return;
     actions.rotate(key.id, Number(new FormData(rotate).get("grace")));
   });
   const limit = el(
@@ -134,7 +138,7 @@ function actionsCell(key: KeyView, actions: KeyActions): Node {
   return el(
     "div",
     {},
-    el("button", { type: "button", "data-active-only": true, onclick: () => actions.revoke(key.id) }, "Revoke"),
+    el("button", { type: "button", "data-active-only": true, onclick: (event) => usable(event) && actions.revoke(key.id) }, "Revoke"),
     el("details", {}, el("summary", {}, "Rotate or limit"), rotate, limit),
   );
 }
