@@ -2,7 +2,9 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
+import express from "express";
 import { MAX_STREAMS } from "../src/adapters/dashboard.js";
+import { createApp } from "../src/adapters/express.js";
 import { listen } from "../src/adapters/listen.js";
 import { createRequestListener, type Mount } from "../src/adapters/request-listener.js";
 import { bundledContract } from "../src/contract/bundled.js";
@@ -70,6 +72,14 @@ describe("the dashboard page at /__keymock/", () => {
     expect((await request(app).get("/monei/__keymock/contract").expect(200)).body.name).toBe("monei");
     const root = await request(app).get("/").expect(200);
     expect(root.body.contracts.map((c: { dashboard: string }) => c.dashboard)).toEqual(["/moonkey/__keymock/", "/monei/__keymock/"]);
+  });
+
+  it("works embedded in an express app under a mount path: the page's relative URLs land under it", async () => {
+    const host = express();
+    host.use("/mock", createApp([{ prefix: "", engine: await moonkey() }]));
+    expect((await request(host).get("/mock/__keymock").expect(308)).headers["location"]).toBe("__keymock/");
+    expect((await request(host).get("/mock/__keymock/").expect(200)).text).toContain('src="dashboard.js"');
+    expect((await request(host).get("/mock/__keymock/contract").expect(200)).body.name).toBe("moonkey");
   });
 
   it("is not there under --no-admin: the page and the stream answer the contract's own 404", async () => {
