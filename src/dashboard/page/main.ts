@@ -1,11 +1,8 @@
-import { AdminError, call, readEvents, setToken, takeTokenFromAddress } from "./api.js";
+import { AdminError, call, setToken, takeTokenFromAddress } from "./api.js";
 import { byId, el } from "./dom.js";
-import { contractRows, keyRow, logRow, showTime, updateKeyRow, type ContractView, type DecisionView, type KeyActions, type KeyView, type WindowView } from "./views.js";
+import { follow } from "./live-log.js";
+import { contractRows, keyRow, showTime, updateKeyRow, type ContractView, type KeyActions, type KeyView, type WindowView } from "./views.js";
 
-/** Rows the log keeps; the server's ring holds more, and the admin API lists them. */
-const LOG_ROWS = 200;
-
-let lastSeq: string | undefined;
 let refreshing: Promise<void> | undefined;
 let again = false;
 
@@ -89,38 +86,6 @@ const keyActions: KeyActions = {
   clearLimit: (id) => void act(() => call("DELETE", `keys/${encodeURIComponent(id)}/rate-limit`)),
 };
 
-function addDecision(decision: DecisionView): void {
-  const log = byId("log");
-  log.prepend(logRow(decision));
-  while (log.childElementCount > LOG_ROWS) log.lastElementChild?.remove();
-  const outcome = decision.decision === "allowed" ? "allowed" : `refused, ${decision.decision}`;
-  byId("latest").textContent = `${decision.method} ${decision.path}: ${decision.status} ${outcome}`;
-}
-
-/** The live log: reconnects after the stream ends (the server restarted or shut it), from the last event seen. */
-async function follow(): Promise<void> {
-  const status = byId("connection");
-  for (;;) {
-    try {
-      status.textContent = "(live)";
-      await readEvents(lastSeq, (event) => {
-        if (event.event === "decision") {
-          lastSeq = event.id;
-          addDecision(JSON.parse(event.data) as DecisionView);
-        }
-        void refresh();
-      });
-    } catch (error) {
-      if (error instanceof AdminError) {
-        status.textContent = "(not live)";
-        return problem(error);
-      }
-    }
-    status.textContent = "(reconnecting)";
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-  }
-}
-
 function fillIssueForm(contract: ContractView): void {
   byId("issue-kind").replaceChildren(...contract.keyKinds.map((k) => el("option", { value: k.id }, `${k.id} (${k.prefix}…)`)));
   if (contract.roles.length > 0) {
@@ -184,7 +149,7 @@ async function start(): Promise<void> {
     fillIssueForm(contract);
     await refresh();
     document.body.dataset["ready"] = "true";
-    void follow();
+    void follow(() => void refresh(), problem);
   } catch (error) {
     problem(error);
   }
