@@ -11,7 +11,8 @@ export type { Problem } from "./contract/contract-error.js";
 // The engine: plain request data in, status + headers + body out.
 export { createEngine, MAX_BODY_BYTES } from "./engine/engine.js";
 export { errorBody } from "./contract/render.js";
-export type { Engine, EngineOptions, EngineRequest, EngineResult } from "./engine/engine.js";
+export type { AdminAccess, Engine, EngineOptions, EngineRequest, EngineResult } from "./engine/engine.js";
+export type { ActivityEvent, DecisionName, DecisionRecord } from "./engine/activity.js";
 export type { RecordStorage } from "./engine/records.js";
 
 // The engine as a fetch-style function (web Request in, Response out): no server, no port, runs wherever fetch does.
