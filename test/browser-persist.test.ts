@@ -1,28 +1,14 @@
 // Records a page creates through the MSW worker survive a reload with handlersFor(name, { persist: true }), in real
 // headless Chromium (test/chromium.ts finds one) driving examples/web-app.
-import { existsSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
+import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findChromium, launchChromium, skipWithoutChromium } from "./chromium.js";
+import { origin, serveStatic } from "./static-site.js";
 
 const found = findChromium();
 const root = "examples/web-app/dist-persist";
-const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript" };
-
-function serveStatic(): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(new URL(req.url ?? "/", "http://x").pathname).replace(/^(\.\.[/\\])+/, "");
-    const file = join(root, path === "/" ? "index.html" : path);
-    if (!existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 describe.skipIf(skipWithoutChromium(found))("records in the browser with { persist: true }", () => {
   let browser: Browser;
   let site: Server;
@@ -30,7 +16,7 @@ describe.skipIf(skipWithoutChromium(found))("records in the browser with { persi
   beforeAll(async () => {
     // Its own output folder: test/browser.test.ts builds the same app into dist/ at the same time.
     await build({ configFile: "examples/web-app/vite.config.ts", logLevel: "error", build: { outDir: "dist-persist", emptyOutDir: true } });
-    site = await serveStatic();
+    site = await serveStatic(root);
     browser = await launchChromium(found);
   }, 60_000);
 
@@ -41,7 +27,7 @@ describe.skipIf(skipWithoutChromium(found))("records in the browser with { persi
 
   async function createThenReload(query: string): Promise<{ id: string; afterReload: string; page: Page }> {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/?${query}`);
+    await page.goto(`${origin(site)}/?${query}`);
     await page.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
     await page.click("#create-user");
     await page.waitForFunction(() => document.getElementById("created")?.textContent !== "");

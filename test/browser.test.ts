@@ -1,8 +1,6 @@
 // Real headless Chromium (test/chromium.ts finds one) driven by playwright-core.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -11,23 +9,10 @@ import { listen } from "../src/adapters/listen.js";
 import { bundledContract } from "../src/contract/bundled.js";
 import { createEngine } from "../src/engine/engine.js";
 import { findChromium, launchChromium, skipWithoutChromium } from "./chromium.js";
+import { origin, serveStatic } from "./static-site.js";
 
 const found = findChromium();
 const appDir = "examples/web-app/dist";
-const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
-
-function serveStatic(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(new URL(req.url ?? "/", "http://x").pathname).replace(/^(\.\.[/\\])+/, "");
-    const file = join(root, path === "/" ? "index.html" : path);
-    if (!existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-const origin = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
 describe.skipIf(skipWithoutChromium(found))("the example web app in Chromium", () => {
   let browser: Browser;
   let page: Page;

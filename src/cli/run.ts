@@ -33,7 +33,7 @@ function parserFor(argv: string[], { serveByDefault }: { serveByDefault: boolean
       .usage('$0 [command] [options]\n\nServe, validate and test API-key contracts offline. "$0 <command> --help" lists its options.')
       // Listed explicitly (no commandDir): what the CLI offers is visible here, and the help lists it in this order.
       // serve is also the default command ($0): yargs renders no help text before running a default command, which
-      // keeps ~80 ms off every start (bench/RESULTS.md).
+      // keeps that cost off every start (measured in bench/RESULTS.md).
       .command(serveByDefault ? serveCommand : { ...serveCommand, command: "serve" })
       .command(validateCommand)
       .command(conformanceCommand)

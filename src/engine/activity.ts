@@ -18,7 +18,7 @@ export interface DecisionRecord {
   case: string | null;
 }
 
-/** As recorded on the request path: the time stays a number until someone reads it (an ISO string costs ~1 µs). */
+/** As recorded on the request path: the time stays a number until someone reads it, since formatting it per request was measurable (bench/RESULTS.md). */
 export type DecisionInput = Omit<DecisionRecord, "seq" | "at"> & { at: number };
 
 export type ActivityEvent = { type: "decision"; decision: DecisionRecord } | { type: "changed"; what: string };

@@ -1,3 +1,4 @@
+import type { DecisionRecord } from "../../engine/activity.js";
 import { el } from "./dom.js";
 
 export interface ContractView {
@@ -28,16 +29,8 @@ export interface KeyView {
 
 export type WindowView = { id: string; limit: null } | { id: string; limit: number; used: number; windowSeconds: number; resetsAt: string; own: boolean };
 
-export interface DecisionView {
-  seq: number;
-  at: string;
-  method: string;
-  path: string;
-  status: number;
-  keyHint: string | null;
-  decision: string;
-  case: string | null;
-}
+/** A decision as the admin API and the live stream send it. */
+export type DecisionView = DecisionRecord;
 
 export interface KeyActions {
   revoke(id: string): void;
