@@ -1,20 +1,8 @@
-import { spawn } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { seededKey, spawnMockServer, stopMockServers } from "./helpers.js";
+import { runCli, seededKey, spawnMockServer, stopMockServers } from "./helpers.js";
 
-const bin = "bin/mock-server.js";
 
-function runToEnd(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe("mock-server", () => {
   afterEach(stopMockServers);
@@ -71,7 +59,7 @@ describe("mock-server", () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
     const { port } = blocker.address() as AddressInfo;
-    const result = await runToEnd(["--fixture", "moonkey", "--port", String(port)]);
+    const result = await runCli(["--fixture", "moonkey", "--port", String(port)]);
     blocker.close();
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
@@ -93,32 +81,32 @@ describe("mock-server", () => {
     { args: ["--fixture", "moonkey", "--port", "0", "--rate-limit", "half"], error: /^\[keymock\] --rate-limit takes "off", "scale=<factor above 0>" \(e\.g\. scale=0\.01\) or "ietf", got "half"\.\n$/ },
     { args: ["--port", "abc"], error: /^\[keymock\] --port must be a whole number from 0 to 65535, got "abc"\.\n$/ },
   ])("refuses $args in one line with a non-zero exit", async ({ args, error }) => {
-    const result = await runToEnd(args);
+    const result = await runCli(args);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(error);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
   });
 
   it("prints help for the whole CLI and for one command, and exits 0", async () => {
-    const all = await runToEnd(["--help"]);
+    const all = await runCli(["--help"]);
     expect(all.code).toBe(0);
     expect(all.stdout).toMatch(/mock-server serve +Serve the bundled contracts/);
     expect(all.stdout).toMatch(/mock-server completion +print a bash\/zsh completion script/);
-    const serve = await runToEnd(["serve", "--help"]);
+    const serve = await runCli(["serve", "--help"]);
     expect(serve.stdout).toMatch(/--port +port to listen on; 0 picks a free one +\[string\] \[default: "4010"\]/);
     expect(serve.stdout).toMatch(/--admin +serve the \/__keymock\/ admin API and dashboard \(--no-admin switches both off\)/);
     expect(serve.stdout).toMatch(/--explain +add X-Keymock-Decision to every response/);
-    const conformance = await runToEnd(["conformance", "-h"]);
+    const conformance = await runCli(["conformance", "-h"]);
     expect(conformance.code).toBe(0);
     expect(conformance.stdout).toMatch(/--reporter +report format: terminal, junit, json/);
     expect(conformance.stdout).not.toContain("--port");
   });
 
   it("validates fixtures and prints each problem with its path", async () => {
-    const ok = await runToEnd(["validate", "moonkey", "fixtures/monei.json"]);
+    const ok = await runCli(["validate", "moonkey", "fixtures/monei.json"]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain("fixtures/monei.json: ok (Monei");
-    const bad = await runToEnd(["validate", "package.json"]);
+    const bad = await runCli(["validate", "package.json"]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain("package.json: $.title: expected a string; got nothing (this field is required)\n");
     expect(bad.stdout).toContain('package.json: $.scripts: unknown field; expected one of "$schema", "name", "title"');

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { conformance, deriveChecks, type CheckResult } from "../conformance/index.js";
@@ -7,7 +6,7 @@ import { bundledContract, bundledNames, type BundledName } from "../src/contract
 import { parseContract } from "../src/contract/load.js";
 import { createEngine } from "../src/engine/engine.js";
 import { driftKeys, startDriftServer, type Drift } from "./drift-server.js";
-import { spawnMockServer, stopMockServers } from "./helpers.js";
+import { runCli, spawnMockServer, stopMockServers } from "./helpers.js";
 import { moneiKeys, moneiRoutes, moonkeyKeys } from "./independent/keys.js";
 import { startMonei, type MoneiDrift } from "./independent/monei-server.js";
 import { startMoonKey, type MoonKeyDrift } from "./independent/moonkey-server.js";
@@ -187,15 +186,7 @@ describe("window boundaries do not make the rate-limit checks flaky", () => {
 });
 
 describe("mock-server conformance", () => {
-  const cli = (args: string[], env: Record<string, string> = {}) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ["bin/mock-server.js", "conformance", ...args], { env: { ...process.env, ...env } });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-      child.on("exit", (code) => resolve({ code, stdout, stderr }));
-    });
+  const cli = (args: string[], env: Record<string, string> = {}) => runCli(["conformance", ...args], env);
 
   it("lists key roles, undocumented routes and checks one a line, for scripts", async () => {
     const { code, stdout } = await cli(["--fixture", "moonkey", "--list"]);

@@ -87,3 +87,15 @@ export function spawnMockServer(args: string[]): Promise<MockServerProcess> {
     stop,
   }));
 }
+
+/** Runs the CLI to its end: its exit code and everything it printed (read on "close", so nothing is cut). */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["bin/mock-server.js", ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.once("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}

@@ -16,7 +16,7 @@ export interface LogSinkOptions {
 /**
  * Log lines to a stream that can never take the server down or grow its memory: once the reader has gone (EPIPE)
  * or holds more than maxPendingBytes unread, lines are counted and dropped, never the requests they describe.
- * @example const log = createLogSink(process.stdout); log.write("GET / 200 1.0ms")
+ * @example const log = createLogSink(process.stdout); log.write("GET /v1/users 200")
  */
 export function createLogSink(stream: Writable, options: LogSinkOptions = {}): LogSink {
   const maxPending = options.maxPendingBytes ?? 1024 * 1024;
