@@ -85,6 +85,13 @@ describe("why was I refused: the decision of every contract request", () => {
     expect((await request(app).get("/__keymock/decisions?after=-1")).body.error.code).toBe("invalid_after");
   });
 
+  it("keeps each path right after more distinct paths than it shares copies of", async () => {
+    const { engine } = await appFor("moonkey", frozen);
+    for (let i = 1; i <= 1500; i++) await engine.handle({ method: "GET", path: `/v1/p${i}`, headers: {} });
+    const paths = engine.activity.recent().map((d) => d.path);
+    expect(paths).toEqual(Array.from({ length: DECISION_CAPACITY }, (_, i) => `/v1/p${1500 - DECISION_CAPACITY + 1 + i}`));
+  });
+
   it("cuts a long path in the log, so the ring's memory stays bounded", async () => {
     const { app, engine } = await appFor("moonkey", frozen);
     await request(app).get(`/v1/${"x".repeat(5000)}`);

@@ -47,3 +47,31 @@ describe("finding 4: a slow log reader costs lines, not memory", () => {
     expect(told).toEqual(["the log reader is too slow"]);
   });
 });
+
+describe("the log sink batches lines without losing or reordering them", () => {
+  it("writes a turn's lines together and in order, and flush() writes what is pending at once (the exit path)", async () => {
+    const { createLogSink } = await import("../src/adapters/log-sink.js");
+    const chunks: string[] = [];
+    const reader = new Writable({ decodeStrings: false, write: (chunk: string, _encoding, done) => (chunks.push(chunk), done()) });
+    const sink = createLogSink(reader);
+    for (let i = 1; i <= 3; i++) sink.write(`line ${i}`);
+    expect(chunks).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(chunks).toEqual(["line 1\nline 2\nline 3\n"]);
+    sink.write("last words");
+    sink.flush();
+    expect(chunks.at(-1)).toBe("last words\n");
+  });
+
+  it("does not hold more than about a kilobyte of lines before writing them", async () => {
+    const { createLogSink } = await import("../src/adapters/log-sink.js");
+    const chunks: string[] = [];
+    const sink = createLogSink(new Writable({ decodeStrings: false, write: (chunk: string, _encoding, done) => (chunks.push(chunk), done()) }));
+    const line = `GET /v1/auth/users/user_123 200 0.1ms sk_test_…3p1r`;
+    for (let i = 0; i < 100; i++) sink.write(line);
+    expect(chunks.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(1024 + line.length + 1);
+    sink.flush();
+    expect(chunks.join("")).toBe(`${line}\n`.repeat(100));
+  });
+});

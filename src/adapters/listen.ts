@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server } from "node:http";
+import { createServer, type RequestListener, type Server, type ServerResponse } from "node:http";
 import { answerClientError } from "./client-error.js";
 
 /** A client gets this long for its headers, and for its whole request, before a 408. */
@@ -12,11 +12,13 @@ export class ListenError extends Error {
 
 /**
  * Listens and resolves once the port is bound; a port in use rejects with a ListenError, never an unhandled event.
+ * `responseClass` replaces Node's ServerResponse, e.g. trackInFlight's, which counts what is open for a graceful stop.
  * @example const server = await listen(createRequestListener(mounts), 0, "127.0.0.1"); (server.address() as AddressInfo).port
  */
-export function listen(handler: RequestListener, port: number, host: string): Promise<Server> {
+export function listen(handler: RequestListener, port: number, host: string, responseClass?: typeof ServerResponse): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }, handler);
+    const options = { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, ...(responseClass ? { ServerResponse: responseClass } : {}) };
+    const server = createServer(options, handler);
     server.on("clientError", answerClientError);
     server.listen(port, host);
     server.once("listening", () => resolve(server));

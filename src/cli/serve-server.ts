@@ -71,9 +71,10 @@ export async function startServer(args: ServeOptions): Promise<void> {
   );
   const log = createLogSink(process.stdout, { onFirstDrop: (why) => warn(`[keymock] Dropping log lines: ${why}. Requests are still served; the count is reported on exit.`) });
   stdoutPolicy.exitOnEpipe = false;
+  process.once("exit", log.flush);
   const listener = createRequestListener(mounts, { log: log.write });
-  const inFlight = trackInFlight(listener);
-  const server = await listen(inFlight.listener, args.port, args.host);
+  const inFlight = trackInFlight();
+  const server = await listen(listener, args.port, args.host, inFlight.ServerResponse);
   const { port } = server.address() as AddressInfo;
   const host = args.host.includes(":") ? `[${args.host}]` : args.host;
   process.stdout.write(formatBanner(`http://${host}:${port}`, mounts, { admin: args.admin, adminToken: args.adminToken !== undefined, rateLimit: describeRateLimitOptions(rateLimit) }));
@@ -85,6 +86,7 @@ export async function startServer(args: ServeOptions): Promise<void> {
     warn(`[keymock] Stopping: ${inFlight.count()} request(s) in flight, waiting up to ${DRAIN_SECONDS} s for them (send the signal again to stop at once).`);
     listener.streams.closeAll();
     const { cut } = await shutdown(server, inFlight, DRAIN_SECONDS * 1000);
+    log.flush();
     if (log.dropped() > 0) warn(`[keymock] ${log.dropped()} log line(s) were dropped.`);
     if (cut > 0) warn(`[keymock] Stopped after ${DRAIN_SECONDS} s with ${cut} request(s) unfinished; they were cut.`);
     process.exitCode = cut > 0 ? 1 : 0;

@@ -5,6 +5,7 @@ import { checkEngineOptions } from "./engine-options.js";
 import { handleAdmin, ADMIN_PREFIX } from "./admin.js";
 import { guardAdmin, guardAdminPage } from "./admin-guard.js";
 import { runAction } from "./actions.js";
+import { andThen, type MaybePromise } from "./maybe-promise.js";
 import { issueKeyFromRoute } from "./issue-key-route.js";
 import { authorize, type GuardContext } from "./authorize.js";
 import { readBody, type FieldProblem } from "./body.js";
@@ -123,6 +124,7 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
   const environment = servedEnvironment(contract, options.environment);
   const guards: GuardContext = { contract, formats: compileKeyFormats(contract), keys, limiter, now: clock.now, environment };
   const admin = options.admin ?? true;
+  const httpDate = httpDateCache();
   const isAdminPath = (path: string) => admin && (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`));
 
   function seedKeys(): void {
@@ -143,7 +145,7 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
 
   // The decision path (DESIGN.md): preflight → admin → route → authorize → body → action. Each step returns the
   // answer that ends the request, or the value the next step needs.
-  function respond(request: EngineRequest): EngineResult | Promise<EngineResult> {
+  function respond(request: EngineRequest): MaybePromise<EngineResult> {
     const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase();
     const adminPath = isAdminPath(request.path);
     if (method === "OPTIONS") return { status: 204, headers: adminPath ? {} : preflightHeaders(cors, request.headers["origin"]), body: "" };
@@ -169,7 +171,7 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
     const body = readRouteBody(match.route, method, request, vars);
     if ("refusal" in body) return withKey(body.refusal);
     const answer = act(match, decision.key, body.value, request.query, vars);
-    return answer instanceof Promise ? answer.then(withKey) : withKey(answer);
+    return andThen(answer, withKey);
   }
 
   function answerAdmin(request: EngineRequest, method: string): EngineResponse {
@@ -190,7 +192,7 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
     return { refusal: read.reason === "validation_failed" ? renderProblems(vars, read.problems) : renderDenial(contract, read.reason, vars) };
   }
 
-  function act(match: RouteMatch, caller: StoredKey, body: Record<string, unknown>, query: string | undefined, vars: Vars): EngineResponse | Promise<EngineResponse> {
+  function act(match: RouteMatch, caller: StoredKey, body: Record<string, unknown>, query: string | undefined, vars: Vars): MaybePromise<EngineResponse> {
     const { action } = match.route;
     if (action.type === "issue_key") {
       if (keys.issuedCount() >= limits.maxKeys) return renderFull(`${limits.maxKeys} issued keys (limits.maxKeys in the contract)`, vars);
@@ -202,7 +204,7 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
       if ("problem" in read) return renderProblems(vars, [read.problem]);
       page = read.page;
     }
-    return runAction(records, match.route, action, match.params, body, page).then((result) => {
+    return andThen(runAction(records, match.route, action, match.params, body, page), (result) => {
       if (!result.found && result.full) return renderFull(`${limits.maxRecords} ${action.model} records (limits.maxRecords in the contract)`, vars);
       return result.found ? json(result.status, result.body) : renderDenial(contract, "not_found", vars);
     });
@@ -242,11 +244,25 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
       const contractRequest = request.method.toUpperCase() !== "OPTIONS" && !isAdminPath(request.path);
       if (contractRequest) recordDecision(request, response);
       // The mock's own time, so a client that reads Date sees the clock the keys and windows run on.
-      response.headers["Date"] ??= new Date(clock.now()).toUTCString();
+      response.headers["Date"] ??= httpDate(clock.now());
       const origin = request.headers["origin"];
       if (origin && contractRequest) Object.assign(response.headers, corsHeaders(cors, origin));
       return response;
     },
+  };
+}
+
+/** An HTTP date changes once a second: formatted once per second, not once per request (as Node does for its own Date). */
+function httpDateCache(): (ms: number) => string {
+  let second = Number.NaN;
+  let text = "";
+  return (ms) => {
+    const now = Math.floor(ms / 1000);
+    if (now !== second) {
+      second = now;
+      text = new Date(now * 1000).toUTCString();
+    }
+    return text;
   };
 }
 

@@ -3,6 +3,7 @@ import { Collection } from "@msw/data";
 import type { Contract, FieldSpec, Model } from "../contract/schema.js";
 import { createFaker, generators, REFERENCE_DATE } from "./fake.js";
 import { recordSchema, type Row } from "./record-schema.js";
+import type { MaybePromise } from "./maybe-promise.js";
 
 export type { Row } from "./record-schema.js";
 
@@ -30,6 +31,8 @@ export class RecordStore {
   private faker: Faker;
   /** settles when the seeded records are in place */
   private seeded: Promise<void> = Promise.resolve();
+  /** true while seeded has not settled: reads wait for it then, and answer at once otherwise */
+  private seeding = false;
 
   constructor(
     private readonly contract: Contract,
@@ -67,12 +70,18 @@ export class RecordStore {
   }
 
   private load(rows: Record<string, readonly Row[]>): void {
-    this.seeded = this.seeded.then(async () => {
+    this.seeding = true;
+    const seeded = this.seeded.then(async () => {
       for (const [name, collection] of this.collections) {
         collection.clear();
         for (const row of rows[name] ?? []) await collection.create(row);
       }
       this.save();
+    });
+    this.seeded = seeded;
+    // Only the latest load ends the seeding: a reset during a reset keeps reads waiting for the second.
+    void seeded.finally(() => {
+      if (this.seeded === seeded) this.seeding = false;
     });
   }
 
@@ -94,15 +103,15 @@ export class RecordStore {
     this.persist.storage.setItem(this.persist.key, JSON.stringify(all));
   }
 
-  async get(model: string, id: string): Promise<Row | undefined> {
-    await this.seeded;
-    return this.collection(model).findFirst((q) => q.where((row) => row.id === id));
+  get(model: string, id: string): MaybePromise<Row | undefined> {
+    const find = () => this.collection(model).findFirst((q) => q.where((row) => row.id === id));
+    return this.seeding ? this.seeded.then(find) : find();
   }
 
   /** One page of a model's records, in creation order. */
-  async list(model: string, offset = 0, limit = Number.MAX_SAFE_INTEGER): Promise<Row[]> {
-    await this.seeded;
-    return this.collection(model).findMany().slice(offset, offset + limit);
+  list(model: string, offset = 0, limit = Number.MAX_SAFE_INTEGER): MaybePromise<Row[]> {
+    const page = () => this.collection(model).findMany().slice(offset, offset + limit);
+    return this.seeding ? this.seeded.then(page) : page();
   }
 
   /** The new record, or undefined when the model already holds its cap. */
