@@ -69,10 +69,13 @@ describe("mock-server", () => {
 
   it.each([
     { args: ["--fixture", "acme"], error: /^\[keymock\] Failed to load contract "acme": \$: no bundled contract is called "acme"/ },
-    { args: ["--prot", "80"], error: /^\[keymock\] Unknown argument: prot\. Run "mock-server --help" for the options\.\n$/ },
+    { args: ["--prot", "80"], error: /^\[keymock\] Unknown argument: prot \(did you mean --port\?\)\. Run "mock-server --help" for the options\.\n$/ },
+    { args: ["--fixtures", "moonkey", "--hots", "::1"], error: /^\[keymock\] Unknown arguments: fixtures \(did you mean --fixture\?\), hots \(did you mean --host\?\)\. Run/ },
+    { args: ["conformance", "--fixture", "moonkey", "--reportr", "json"], error: /^\[keymock\] Unknown argument: reportr \(did you mean --reporter\?\)\. Run "mock-server conformance --help"/ },
+    { args: ["--zzzzzz"], error: /^\[keymock\] Unknown argument: zzzzzz\. Run "mock-server --help" for the options\.\n$/ },
     { args: ["serv"], error: /^\[keymock\] Did you mean serve\? Run "mock-server --help" for the options\.\n$/ },
     { args: ["--fixture"], error: /^\[keymock\] Not enough arguments following: fixture\. Run "mock-server --help" for the options\.\n$/ },
-    { args: ["--no-admin=yes"], error: /^\[keymock\] Unknown arguments: no-admin, noAdmin\./ },
+    { args: ["--no-admin=yes"], error: /^\[keymock\] Unknown argument: no-admin\. Run/ },
     { args: ["--seed", "1.5"], error: /^\[keymock\] --seed must be a whole number, got "1\.5"\.\n$/ },
     { args: ["conformance", "--fixture", "moonkey", "--reporter", "xml"], error: /^\[keymock\] --reporter takes terminal, junit, json; got "xml"\.\n$/ },
     { args: ["validate"], error: /^\[keymock\] validate needs at least one fixture file or bundled name/ },

@@ -6,6 +6,7 @@ import { initCommand } from "./commands/init.js";
 import { openapiCommand } from "./commands/openapi.js";
 import { serveCommand } from "./commands/serve.js";
 import { validateCommand } from "./commands/validate.js";
+import { withOptionSuggestions } from "./unknown-options.js";
 
 const commandNames = ["serve", "validate", "conformance", "init", "openapi", "import", "completion"];
 
@@ -50,8 +51,11 @@ function parserFor(argv: string[], { serveByDefault }: { serveByDefault: boolean
       .alias("h", "help")
       .wrap(Math.min(120, process.stdout.columns ?? 120))
       // --help, --version and the completion script end the process once printed, as yargs does by default.
-      .fail((message: string | null, error: Error | undefined) => {
-        throw error ?? new Error(message ?? "");
+      .fail((message: string | null, error: Error | undefined, usage: unknown) => {
+        if (error) throw error;
+        // The third argument is yargs' usage object: its descriptions name every option of the command parsed.
+        const known = Object.keys((usage as { getDescriptions?: () => Record<string, string> }).getDescriptions?.() ?? {});
+        throw new Error(withOptionSuggestions(message ?? "", known));
       })
   );
 }
