@@ -7,8 +7,18 @@ import type { BodyField, Contract, Route } from "../src/contract/schema.js";
 export function sampleBody(contract: Contract, route: Route): Record<string, unknown> | undefined {
   if (!["POST", "PUT", "PATCH"].includes(route.method)) return undefined;
   const body: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(route.body ?? {})) if (field.required) body[name] = sampleValue(contract, field);
+  for (const [name, field] of Object.entries(route.body ?? {})) if (field.required) body[name] = referredId(contract, route, name) ?? sampleValue(contract, field);
   return body;
+}
+
+/**
+ * A field that refers to another model's record must name one that exists: the first the contract states verbatim,
+ * which a deployment documented by it holds too. Undefined where the field is no ref or the model states none.
+ */
+function referredId(contract: Contract, route: Route, field: string): string | undefined {
+  const model = route.action.type === "issue_key" ? undefined : contract.models[route.action.model];
+  const spec = model?.fields[field];
+  return spec && "ref" in spec ? contract.models[spec.ref]?.records[0]?.id : undefined;
 }
 
 function sampleValue(contract: Contract, field: BodyField): unknown {

@@ -1,5 +1,6 @@
 import { contractSchema, type Contract } from "./schema.js";
 import { checkReferences } from "./references.js";
+import { checkRelations } from "./relations.js";
 import { checkSemantics } from "./semantics.js";
 import { checkProvenance } from "./provenance.js";
 import { explainIssues } from "./explain.js";
@@ -46,5 +47,5 @@ export function parseContractText(text: string, source: string): Contract {
 
 /** What the schema cannot see: references between parts, sense, and provenance. */
 function crossChecks(contract: Contract): Problem[] {
-  return [...checkReferences(contract), ...checkSemantics(contract), ...checkProvenance(contract)];
+  return [...checkReferences(contract), ...checkRelations(contract), ...checkSemantics(contract), ...checkProvenance(contract)];
 }

@@ -165,6 +165,7 @@ type FieldSpec =
   | { const: unknown }
   | { oneOf: unknown[] }
   | { timestamp: "created" | "updated" }
+  | { ref: string }
   | { object: Record<string, FieldSpec> };
 
 const fieldSpec: z.ZodType<FieldSpec> = z.lazy(() =>
@@ -175,6 +176,9 @@ const fieldSpec: z.ZodType<FieldSpec> = z.lazy(() =>
     z.strictObject({ const: json.describe("the value") }).describe("the same value in every record"),
     z.strictObject({ oneOf: z.array(json.describe("a choice")).min(1).describe("the choices") }).describe("one of these values, picked from the seed"),
     z.strictObject({ timestamp: z.enum(["created", "updated"]).describe("updated ones change on every update") }).describe("an ISO 8601 time from the mock's clock"),
+    z
+      .strictObject({ ref: z.string().min(1).describe("the model referred to, e.g. \"users\"") })
+      .describe("the id of a record of another model: seeded records get one from the seed; a created one keeps the body's, which must name an existing record"),
     z.strictObject({ object: z.record(z.string(), fieldSpec).describe("field → how it is made") }).describe("a nested object"),
   ]).describe("how a field's value is made: one of the forms below"),
 );
@@ -222,6 +226,10 @@ const dataAction = z.strictObject({
   model: z.string().min(1).describe("a models name"),
   id: z.string().optional().describe("a fixed record id (e.g. the current user); otherwise the :id path parameter"),
   wrap: z.string().optional().describe("list only: put the records under this property"),
+  where: z
+    .record(z.string(), z.string().describe('a value, or ":name" for the path parameter of that name'))
+    .optional()
+    .describe('list only: just the records whose field has this value, e.g. { "user_id": ":id" } for /users/:id/wallets; an unknown parent answers not_found'),
 });
 
 const issueKeyAction = z.strictObject({

@@ -204,8 +204,9 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
       if ("problem" in read) return renderProblems(vars, [read.problem]);
       page = read.page;
     }
-    return andThen(runAction(records, match.route, action, match.params, body, page), (result) => {
+    return andThen(runAction(contract, records, match.route, action, match.params, body, page), (result) => {
       if (!result.found && result.full) return renderFull(`${limits.maxRecords} ${action.model} records (limits.maxRecords in the contract)`, vars);
+      if (!result.found && result.brokenRef) return renderProblems(vars, [{ field: result.brokenRef.field, rule: "ref", expected: `the id of an existing ${result.brokenRef.model} record` }]);
       return result.found ? json(result.status, result.body) : renderDenial(contract, "not_found", vars);
     });
   }

@@ -33,6 +33,8 @@ function checkFields(fields: Record<string, FieldSpec>, value: Record<string, un
     if (field === undefined) continue;
     if ("timestamp" in spec && (typeof field !== "string" || Number.isNaN(Date.parse(field)))) {
       issues.push({ message: `${name} must be an ISO 8601 time`, path: [...path, name] });
+    } else if ("ref" in spec && field !== null && typeof field !== "string") {
+      issues.push({ message: `${name} must be the id of a ${spec.ref} record`, path: [...path, name] });
     } else if ("object" in spec) {
       if (isPlainObject(field)) checkFields(spec.object, field, [...path, name], issues);
       else issues.push({ message: `${name} must be an object`, path: [...path, name] });

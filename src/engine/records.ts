@@ -4,6 +4,19 @@ import type { Contract, FieldSpec, Model } from "../contract/schema.js";
 import { createFaker, generators, REFERENCE_DATE } from "./fake.js";
 import { recordSchema, type Row } from "./record-schema.js";
 import type { MaybePromise } from "./maybe-promise.js";
+import { refFields, seedingOrder, type RefField } from "../contract/relations.js";
+
+/** How values are made: when (seeding or a create), and the ids a ref field may take. */
+interface Making {
+  phase: "seed" | "create";
+  idsOf(model: string): string[];
+}
+
+/** A body value for a ref field that names no record of its model. */
+export interface BrokenRef {
+  field: string;
+  model: string;
+}
 
 export type { Row } from "./record-schema.js";
 
@@ -28,6 +41,8 @@ export class RecordStore {
   private readonly collections = new Map<string, Collection<ReturnType<typeof recordSchema>>>();
   /** per model, the fields an update stamps with the clock's time; worked out once */
   private readonly updatedFields = new Map<string, string[]>();
+  /** per model, its top-level ref fields: what a body may set and must name an existing record in */
+  private readonly bodyRefs = new Map<string, RefField[]>();
   private faker: Faker;
   /** settles when the seeded records are in place */
   private seeded: Promise<void> = Promise.resolve();
@@ -46,6 +61,7 @@ export class RecordStore {
       this.collections.set(name, new Collection({ schema: recordSchema(name, model) }));
       const stamped = Object.entries(model.fields).filter(([, spec]) => "timestamp" in spec && spec.timestamp === "updated");
       this.updatedFields.set(name, stamped.map(([field]) => field));
+      this.bodyRefs.set(name, refFields(model.fields).filter((ref) => ref.path.length === 1));
     }
     this.faker = createFaker(seed);
     const stored = this.stored();
@@ -61,12 +77,16 @@ export class RecordStore {
   /** Restores the seeded records exactly: same ids, same values, same order. */
   reset(): void {
     this.faker = createFaker(this.seed);
-    // Generated now, in order, so the faker's sequence is the seed's whatever else runs while they are written.
-    const rows = Object.entries(this.contract.models).map(([name, model]) => {
-      const generated = Array.from({ length: model.count }, () => ({ id: this.newId(model), ...this.generate(model.fields, "seed") }) as Row);
-      return [name, [...model.records.map((record) => structuredClone(record) as Row), ...generated]] as const;
-    });
-    this.load(Object.fromEntries(rows));
+    // Generated now, in order, so the faker's sequence is the seed's whatever else runs while they are written. A
+    // model whose records refer to another's comes after it, so each ref is picked from records that exist.
+    const rows: Record<string, Row[]> = {};
+    const making: Making = { phase: "seed", idsOf: (model) => (rows[model] ?? []).map((row) => row.id) };
+    for (const name of seedingOrder(this.contract.models)) {
+      const model = this.contract.models[name] as Model;
+      const generated = Array.from({ length: model.count }, () => ({ id: this.newId(model), ...this.generate(model.fields, making) }) as Row);
+      rows[name] = [...model.records.map((record) => structuredClone(record) as Row), ...generated];
+    }
+    this.load(rows);
   }
 
   private load(rows: Record<string, readonly Row[]>): void {
@@ -108,10 +128,28 @@ export class RecordStore {
     return this.seeding ? this.seeded.then(find) : find();
   }
 
-  /** One page of a model's records, in creation order. */
-  list(model: string, offset = 0, limit = Number.MAX_SAFE_INTEGER): MaybePromise<Row[]> {
-    const page = () => this.collection(model).findMany().slice(offset, offset + limit);
+  /** One page of a model's records, in creation order; only those whose fields equal `where`'s values when given. */
+  list(model: string, offset = 0, limit = Number.MAX_SAFE_INTEGER, where?: Record<string, string>): MaybePromise<Row[]> {
+    const matches = where && Object.entries(where);
+    const page = () => this.collection(model).findMany(matches && ((q) => q.where((row) => matches.every(([field, value]) => row[field] === value)))).slice(offset, offset + limit);
     return this.seeding ? this.seeded.then(page) : page();
+  }
+
+  /** The first ref field in `values` that names no record of its model: a create or update must not dangle. */
+  brokenRef(modelName: string, values: Record<string, unknown>): MaybePromise<BrokenRef | undefined> {
+    const check = () => {
+      for (const { path, model } of this.bodyRefs.get(modelName) ?? []) {
+        const field = path[0] as string;
+        const value = values[field];
+        if (value !== undefined && (typeof value !== "string" || !this.exists(model, value))) return { field, model };
+      }
+      return undefined;
+    };
+    return this.seeding ? this.seeded.then(check) : check();
+  }
+
+  private exists(model: string, id: string): boolean {
+    return this.collection(model).findFirst((q) => q.where((row) => row.id === id)) !== undefined;
   }
 
   /** The new record, or undefined when the model already holds its cap. */
@@ -123,7 +161,8 @@ export class RecordStore {
     // Records restored from storage were made with the same seeded faker, so a new id may repeat one of theirs.
     let id = this.newId(model);
     while (collection.findFirst((q) => q.where((row) => row.id === id))) id = this.newId(model);
-    const row = await collection.create({ id, ...this.generate(model.fields, "create"), ...values } as Row);
+    const making: Making = { phase: "create", idsOf: (ref) => this.collection(ref).findMany().map((row) => row.id) };
+    const row = await collection.create({ id, ...this.generate(model.fields, making), ...values } as Row);
     this.save();
     return row;
   }
@@ -159,23 +198,28 @@ export class RecordStore {
     return `${model.idPrefix}${this.faker.string.alphanumeric({ length: 14, casing: "lower" })}`;
   }
 
-  private generate(fields: Record<string, FieldSpec>, phase: "seed" | "create"): Record<string, unknown> {
+  private generate(fields: Record<string, FieldSpec>, making: Making): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     let stamp: string | undefined;
     for (const [name, spec] of Object.entries(fields)) {
       if ("timestamp" in spec) {
         // A seeded record's created and updated times are one past instant; a created record's are the clock's now.
-        stamp ??= phase === "seed" ? this.faker.date.past({ refDate: REFERENCE_DATE }).toISOString() : new Date(this.now()).toISOString();
+        stamp ??= making.phase === "seed" ? this.faker.date.past({ refDate: REFERENCE_DATE }).toISOString() : new Date(this.now()).toISOString();
         out[name] = stamp;
-      } else out[name] = this.value(spec, phase);
+      } else out[name] = this.value(spec, making);
     }
     return out;
   }
 
-  private value(spec: Exclude<FieldSpec, { timestamp: unknown }>, phase: "seed" | "create"): unknown {
+  private value(spec: Exclude<FieldSpec, { timestamp: unknown }>, making: Making): unknown {
     if ("fake" in spec) return generators[spec.fake](this.faker, spec.args as Record<string, unknown> | undefined);
     if ("const" in spec) return structuredClone(spec.const);
     if ("oneOf" in spec) return structuredClone(this.faker.helpers.arrayElement(spec.oneOf));
-    return this.generate(spec.object, phase);
+    if ("ref" in spec) {
+      // Every record of the model referred to may be picked; with none (all deleted), the relation is empty.
+      const ids = making.idsOf(spec.ref);
+      return ids.length > 0 ? this.faker.helpers.arrayElement(ids) : null;
+    }
+    return this.generate(spec.object, making);
   }
 }
