@@ -51,6 +51,43 @@ describe("records in @msw/data collections", () => {
   });
 });
 
+describe("a read by id sees every write", () => {
+  const now = () => Date.parse("2026-01-01T00:00:00Z");
+
+  it("finds a created record, the new version of an updated one, and no deleted one", async () => {
+    const store = new RecordStore(moonkey, 1, now);
+    await store.ready();
+    const created = (await store.create("users", { email: "new@example.com" })) as { id: string };
+    expect(await store.get("users", created.id)).toMatchObject({ email: "new@example.com" });
+    await store.update("users", created.id, { email: "changed@example.com" });
+    expect(await store.get("users", created.id)).toMatchObject({ id: created.id, email: "changed@example.com" });
+    expect(await store.delete("users", created.id)).toBe(true);
+    expect(await store.get("users", created.id)).toBeUndefined();
+    expect(await store.get("users", "user_123")).toMatchObject({ email: "user@example.com" });
+  });
+
+  it("after a delete, finds the next record stored with the same id (a page's stored records may repeat one)", async () => {
+    const storage = new Map<string, string>();
+    const twice = [{ id: "user_dup", email: "first@example.com", created_at: "2026-01-01T00:00:00Z" }, { id: "user_dup", email: "second@example.com", created_at: "2026-01-01T00:00:00Z" }];
+    storage.set("k", JSON.stringify({ users: twice, wallets: [], sessions: [] }));
+    const store = new RecordStore(moonkey, 1, now, { storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) }, key: "k" });
+    await store.ready();
+    expect(await store.get("users", "user_dup")).toMatchObject({ email: "first@example.com" });
+    await store.delete("users", "user_dup");
+    expect(await store.get("users", "user_dup")).toMatchObject({ email: "second@example.com" });
+    await store.delete("users", "user_dup");
+    expect(await store.get("users", "user_dup")).toBeUndefined();
+  });
+
+  it("reads the restored records after reset(), not those written since", async () => {
+    const store = new RecordStore(moonkey, 1, now);
+    await store.ready();
+    await store.update("users", "user_123", { email: "changed@example.com" });
+    store.reset();
+    expect(await store.get("users", "user_123")).toMatchObject({ email: "user@example.com" });
+  });
+});
+
 describe("records that persist (handlersFor(name, { persist: true }) in a browser)", () => {
   const memoryStorage = () => {
     const items = new Map<string, string>();

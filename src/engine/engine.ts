@@ -240,17 +240,27 @@ export async function createEngine(contractOrName: Contract | BundledName, optio
     activity,
     adminAccess: admin ? { api: (headers) => guardAdmin(headers, options.adminToken), page: (headers) => guardAdminPage(headers, options.adminToken) } : undefined,
     reset,
-    async handle(request) {
-      const response = await respond(request);
-      const contractRequest = request.method.toUpperCase() !== "OPTIONS" && !isAdminPath(request.path);
-      if (contractRequest) recordDecision(request, response);
-      // The mock's own time, so a client that reads Date sees the clock the keys and windows run on.
-      response.headers["Date"] ??= httpDate(clock.now());
-      const origin = request.headers["origin"];
-      if (origin && contractRequest) Object.assign(response.headers, corsHeaders(cors, origin));
-      return response;
+    // Not async: the request path makes no promise where nothing waits (bench/RESULTS.md); callers still get one.
+    handle(request) {
+      try {
+        const answer = respond(request);
+        return answer instanceof Promise ? answer.then((response) => finish(request, response)) : Promise.resolve(finish(request, answer));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
   };
+
+  /** What every contract answer gets on its way out: the decision log, the mock's Date and CORS. */
+  function finish(request: EngineRequest, response: EngineResult): EngineResult {
+    const contractRequest = request.method.toUpperCase() !== "OPTIONS" && !isAdminPath(request.path);
+    if (contractRequest) recordDecision(request, response);
+    // The mock's own time, so a client that reads Date sees the clock the keys and windows run on.
+    response.headers["Date"] ??= httpDate(clock.now());
+    const origin = request.headers["origin"];
+    if (origin && contractRequest) Object.assign(response.headers, corsHeaders(cors, origin));
+    return response;
+  }
 }
 
 /** An HTTP date changes once a second: formatted once per second, not once per request (as Node does for its own Date). */

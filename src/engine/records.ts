@@ -43,6 +43,11 @@ export class RecordStore {
   private readonly updatedFields = new Map<string, string[]>();
   /** per model, its top-level ref fields: what a body may set and must name an existing record in */
   private readonly bodyRefs = new Map<string, RefField[]>();
+  /**
+   * per model, id → its record as the collection holds it: a read by id is one lookup, where a query walked the
+   * collection and was a fifth of the engine's allocation per request (bench/RESULTS.md). Kept in step by every write.
+   */
+  private readonly byId = new Map<string, Map<string, Row>>();
   private faker: Faker;
   /** settles when the seeded records are in place */
   private seeded: Promise<void> = Promise.resolve();
@@ -59,6 +64,7 @@ export class RecordStore {
   ) {
     for (const [name, model] of Object.entries(contract.models)) {
       this.collections.set(name, new Collection({ schema: recordSchema(name, model) }));
+      this.byId.set(name, new Map());
       const stamped = Object.entries(model.fields).filter(([, spec]) => "timestamp" in spec && spec.timestamp === "updated");
       this.updatedFields.set(name, stamped.map(([field]) => field));
       this.bodyRefs.set(name, refFields(model.fields).filter((ref) => ref.path.length === 1));
@@ -94,7 +100,12 @@ export class RecordStore {
     const seeded = this.seeded.then(async () => {
       for (const [name, collection] of this.collections) {
         collection.clear();
-        for (const row of rows[name] ?? []) await collection.create(row);
+        const ids = this.ids(name);
+        ids.clear();
+        for (const row of rows[name] ?? []) {
+          const created = await collection.create(row);
+          if (!ids.has(created.id)) ids.set(created.id, created);
+        }
       }
       this.save();
     });
@@ -124,7 +135,7 @@ export class RecordStore {
   }
 
   get(model: string, id: string): MaybePromise<Row | undefined> {
-    const find = () => this.collection(model).findFirst((q) => q.where((row) => row.id === id));
+    const find = () => this.ids(model).get(id);
     return this.seeding ? this.seeded.then(find) : find();
   }
 
@@ -149,7 +160,7 @@ export class RecordStore {
   }
 
   private exists(model: string, id: string): boolean {
-    return this.collection(model).findFirst((q) => q.where((row) => row.id === id)) !== undefined;
+    return this.ids(model).has(id);
   }
 
   /** The new record, or undefined when the model already holds its cap. */
@@ -160,9 +171,10 @@ export class RecordStore {
     if (collection.all().length >= Math.max(this.maxRecords, model.records.length + model.count)) return undefined;
     // Records restored from storage were made with the same seeded faker, so a new id may repeat one of theirs.
     let id = this.newId(model);
-    while (collection.findFirst((q) => q.where((row) => row.id === id))) id = this.newId(model);
+    while (this.ids(modelName).has(id)) id = this.newId(model);
     const making: Making = { phase: "create", idsOf: (ref) => this.collection(ref).findMany().map((row) => row.id) };
     const row = await collection.create({ id, ...this.generate(model.fields, making), ...values } as Row);
+    this.ids(modelName).set(row.id, row);
     this.save();
     return row;
   }
@@ -177,15 +189,28 @@ export class RecordStore {
         for (const field of stamped) row[field] = stamp;
       },
     });
+    // The collection keeps the updated record as a new object.
+    if (row) this.ids(modelName).set(id, row);
     this.save();
     return row;
   }
 
   async delete(model: string, id: string): Promise<boolean> {
     await this.seeded;
-    const deleted = this.collection(model).delete((q) => q.where((row) => row.id === id)) !== undefined;
+    const collection = this.collection(model);
+    const deleted = collection.delete((q) => q.where((row) => row.id === id)) !== undefined;
+    // Records a page stored may repeat an id: the next one with it is what a read finds now.
+    const next = deleted ? collection.findFirst((q) => q.where((row) => row.id === id)) : undefined;
+    if (next) this.ids(model).set(id, next);
+    else this.ids(model).delete(id);
     this.save();
     return deleted;
+  }
+
+  private ids(model: string): Map<string, Row> {
+    const ids = this.byId.get(model);
+    if (!ids) throw new Error(`[keymock] Unknown model "${model}"`);
+    return ids;
   }
 
   private collection(model: string): Collection<ReturnType<typeof recordSchema>> {
