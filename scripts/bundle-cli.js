@@ -26,6 +26,20 @@ const asciiStringWidth = {
   },
 };
 
+/**
+ * yargs' platform shim imports strictEqual and notStrictEqual from node:assert; src/cli/yargs-assert.ts has the two
+ * without the rest of assert's module graph (bench/RESULTS.md). Only yargs' import is redirected.
+ * @type {import("esbuild").Plugin}
+ */
+const yargsAssert = {
+  name: "yargs-assert",
+  setup(build) {
+    build.onResolve({ filter: /^assert$/ }, (args) =>
+      /[\\/]yargs[\\/]/.test(args.importer) ? { path: new URL("../src/cli/yargs-assert.ts", import.meta.url).pathname } : undefined,
+    );
+  },
+};
+
 await build({
   entryPoints: { "mock-server": "src/cli/main.ts" },
   outdir: "dist/cli",
@@ -41,6 +55,6 @@ await build({
   minifySyntax: true,
   // express and its dependencies are CommonJS and call require() for Node's built-ins.
   // The compiled contracts stay one module in the package (dist/src/contract/), found through package.json "imports".
-  plugins: [externalContracts, asciiStringWidth],
+  plugins: [externalContracts, asciiStringWidth, yargsAssert],
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
 });
