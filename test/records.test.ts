@@ -123,3 +123,19 @@ describe("records that persist (handlersFor(name, { persist: true }) in a browse
     await expect(createEngine(moonkey, { persist: true })).rejects.toThrow("[keymock] persist: true needs localStorage (a browser page); elsewhere pass persist: { storage }.");
   });
 });
+
+describe("records a page stored that no longer fit the contract", () => {
+  it("fail createEngine with the schema's reason, and leave no unhandled rejection behind", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const storage = { getItem: () => JSON.stringify({ users: [{ id: 7 }] }), setItem: () => undefined };
+      await expect(createEngine(moonkey, { persist: { storage, key: "k" } })).rejects.toThrow(/does not match the schema/);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+});

@@ -13,8 +13,8 @@ export interface InFlight {
 
 /**
  * Knows what is in flight, so shutdown can wait for it instead of cutting it. The server's own response class does
- * the counting: a listener and a set entry per request kept every response alive longer and cost 13 MB of peak RSS
- * under load (bench/RESULTS.md).
+ * the counting: a listener and a set entry per request kept every response alive longer and grew the heap under
+ * load (bench/RESULTS.md).
  * @example const inFlight = trackInFlight(); createServer({ ServerResponse: inFlight.ServerResponse }, listener)
  */
 export function trackInFlight(): InFlight {

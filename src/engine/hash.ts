@@ -11,8 +11,8 @@ export const portableSha256Hex = (text: string): string => bytesToHex(sha256(utf
 
 /**
  * SHA-256 as lower-case hex, synchronous in Node and in browsers: node:crypto where it exists (the hash is on every
- * authenticated request, and OpenSSL takes under half of @noble/hashes' time there, bench/RESULTS.md); @noble/hashes
- * (audited, no dependencies) in a browser, where Web Crypto's digest is asynchronous and measured 6x slower.
+ * authenticated request, and OpenSSL is the faster there, bench/RESULTS.md); @noble/hashes
+ * (audited, no dependencies) in a browser, where Web Crypto's digest is asynchronous and measured slower.
  * @example sha256Hex("") // "e3b0c442…b855"
  */
 export const sha256Hex: (text: string) => string = nodeCrypto

@@ -45,7 +45,7 @@ export class RecordStore {
   private readonly bodyRefs = new Map<string, RefField[]>();
   /**
    * per model, id → its record as the collection holds it: a read by id is one lookup, where a query walked the
-   * collection and was a fifth of the engine's allocation per request (bench/RESULTS.md). Kept in step by every write.
+   * collection and was the engine's largest allocation on a read (bench/RESULTS.md). Kept in step by every write.
    */
   private readonly byId = new Map<string, Map<string, Row>>();
   private faker: Faker;
@@ -110,10 +110,14 @@ export class RecordStore {
       this.save();
     });
     this.seeded = seeded;
-    // Only the latest load ends the seeding: a reset during a reset keeps reads waiting for the second.
-    void seeded.finally(() => {
-      if (this.seeded === seeded) this.seeding = false;
-    });
+    // Only the latest load ends the seeding: a reset during a reset keeps reads waiting for the second. A load that
+    // failed leaves reads waiting on it, so each answers its error; ready() reports it to whoever created the store.
+    seeded.then(
+      () => {
+        if (this.seeded === seeded) this.seeding = false;
+      },
+      () => undefined,
+    );
   }
 
   /** The records a page stored before it was reloaded (persist), or undefined to start from the seed. */
